@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import { ScanButton } from "@/components/scans/scan-button";
+import { ScanError } from "@/components/scans/scan-error";
+import { ScanHistory } from "@/components/scans/scan-history";
+import { ScanResult } from "@/components/scans/scan-result";
+import { ServerHeading } from "@/components/scans/server-heading";
+import { ServerDialog } from "@/components/servers/server-dialog";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Role } from "@/lib/auth/types";
+import type { Scan } from "@/lib/procs/types";
+import type { Server } from "@/lib/servers/types";
+import { runScan, useScan } from "@/lib/swr/use-scan";
+import { useScans, type ScanListItem } from "@/lib/swr/use-scans";
+import { useServer } from "@/lib/swr/use-server";
+
+type Props = { role: Role; initialServer: Server; initialScans: ScanListItem[]; initialScan: Scan | undefined };
+
+/** One server: scan it, read what the scan found, look back at earlier scans. */
+export function ServerPageClient({ role, initialServer, initialScans, initialScan }: Props) {
+  const { server = initialServer } = useServer(initialServer.id, initialServer);
+  const { scans } = useScans(initialServer.id, initialScans);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [scanError, setScanError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+
+  const latestId = server.lastScan?.id ?? null;
+  const shownId = chosenId ?? latestId;
+  const { scan, error: loadError } = useScan(shownId, initialScan);
+
+  const scanNow = async () => {
+    setRunning(true);
+    setScanError(null);
+    try {
+      const fresh = await runScan(server.id);
+      setChosenId(fresh.id);
+    } catch (e) {
+      setScanError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const actions = (
+    <div className="flex items-start gap-2">
+      <Button onClick={() => setEditing(true)} size="lg" variant="ghost">
+        Edit
+      </Button>
+      <ScanButton running={running} onScan={() => void scanNow()} />
+    </div>
+  );
+
+  return (
+    <div className="space-y-4">
+      <ServerHeading server={server} actions={actions} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div className="min-w-0 space-y-4">
+          {scanError ? <ScanError error={scanError} serverId={server.id} role={role} onScanAgain={() => void scanNow()} /> : null}
+          {shownId === null ? (
+            !scanError && !running ? (
+              <Callout tone="info" title="Not scanned yet: press Scan">
+                Reaper connects over SSH, reads the process table once and lists any zombie processes with the parents that leave them behind. Nothing on
+                the server is changed.
+              </Callout>
+            ) : null
+          ) : loadError ? (
+            <Callout tone="error" title="This scan could not be loaded">
+              {loadError instanceof Error ? loadError.message : "Try again."}
+            </Callout>
+          ) : scan ? (
+            <ScanResult scan={scan} isLatest={scan.id === latestId} onShowLatest={() => setChosenId(null)} />
+          ) : (
+            <div className="space-y-3" aria-label="Loading the scan">
+              <Skeleton className="h-16 w-full" />
+              <Skeleton className="h-24 w-full" />
+              <Skeleton className="h-24 w-full" />
+            </div>
+          )}
+        </div>
+        <aside className="space-y-4">
+          <ScanHistory scans={scans} shownId={shownId} onShow={setChosenId} />
+        </aside>
+      </div>
+      {editing ? <ServerDialog server={server} onClose={() => setEditing(false)} /> : null}
+    </div>
+  );
+}

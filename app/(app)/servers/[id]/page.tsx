@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/api/errors";
+import { requireUser } from "@/lib/auth/current-user";
+import type { User } from "@/lib/auth/types";
+import { listScans } from "@/lib/db/scans";
+import type { Scan } from "@/lib/procs/types";
+import { getScan } from "@/lib/scans/get-scan";
+import { getServer } from "@/lib/servers/service";
+import type { Server } from "@/lib/servers/types";
+import { ServerPageClient } from "./page-client";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function serverOr404(user: User, id: string): Promise<Server> {
+  try {
+    return await getServer(user, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requireUser();
+  const server = await getServer(user, (await params).id).catch(() => null);
+  return { title: server ? server.name : "Server" };
+}
+
+export default async function ServerRoute({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser();
+  const server = await serverOr404(user, id);
+  const [scans, lastScan] = await Promise.all([
+    listScans(server.id, 10),
+    server.lastScan ? getScan(user, server.lastScan.id).catch((): Scan | undefined => undefined) : Promise.resolve(undefined),
+  ]);
+  return <ServerPageClient role={user.role} initialServer={server} initialScans={scans} initialScan={lastScan} />;
+}

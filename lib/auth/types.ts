@@ -1,0 +1,4 @@
+export type Role = "admin" | "agent" | "customer";
+
+/** The contract's `user`. */
+export type User = { id: string; email: string; role: Role; accountId: string | null };

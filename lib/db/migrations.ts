@@ -1,0 +1,80 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+// Versioned, append-only: a released migration is never edited; a change is a new entry.
+// Written with the schema builder only, so the same list runs on SQLite and PostgreSQL.
+export const migrations: Record<string, Migration> = {
+  "0001_core": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("accounts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("users")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("email", "text", (c) => c.notNull().unique())
+        .addColumn("password_hash", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("account_id", "text", (c) => c.references("accounts.id"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("login_attempts")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("email", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("ok", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("login_attempts_email_at").on("login_attempts").columns(["email", "at"]).execute();
+      await db.schema
+        .createTable("servers")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("host", "text", (c) => c.notNull())
+        .addColumn("port", "integer", (c) => c.notNull())
+        .addColumn("username", "text", (c) => c.notNull())
+        .addColumn("auth_type", "text", (c) => c.notNull())
+        .addColumn("secrets", "blob", (c) => c.notNull())
+        .addColumn("host_key_fingerprint", "text")
+        .addColumn("account_id", "text", (c) => c.references("accounts.id"))
+        .addColumn("use_sudo", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("scans")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("cascade"))
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("duration_ms", "integer", (c) => c.notNull())
+        .addColumn("summary", "text", (c) => c.notNull())
+        .addColumn("body", "blob", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("audit_events")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull())
+        .addColumn("actor_email", "text", (c) => c.notNull())
+        .addColumn("server_id", "text")
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("detail", "text", (c) => c.notNull())
+        .addColumn("result", "text", (c) => c.notNull())
+        .addColumn("code", "text")
+        .addColumn("message", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("audit_events_at").on("audit_events").columns(["at"]).execute();
+      await db.schema.createIndex("scans_server_started").on("scans").columns(["server_id", "started_at"]).execute();
+    },
+  },
+};

@@ -1,0 +1,16 @@
+import type { ScanSummary } from "@/lib/procs/types";
+
+/** The contract's `Server`: secrets are write-only and never appear here. */
+export type Server = {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  username: string;
+  authType: "key" | "password";
+  hostKeyFingerprint: string | null;
+  accountId: string | null;
+  useSudo: boolean;
+  createdAt: string;
+  lastScan: { id: string; startedAt: string; summary: ScanSummary } | null;
+};

@@ -1,0 +1,39 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's Chromium, never a downloaded browser (this machine cannot download one).
+export const chromiumLaunch = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
+  // The production build that `npm test` made, on a data dir of its own wiped at each run.
+  webServer: {
+    command: "rm -rf test-results/e2e-data && next start -p 3210 -H 127.0.0.1",
+    url: "http://127.0.0.1:3210/login",
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      REAPER_DATA_DIR: "test-results/e2e-data",
+      REAPER_ADMIN_EMAIL: "admin@example.com",
+      REAPER_ADMIN_PASSWORD: "admin-password-1",
+      REAPER_LOG_LEVEL: "warn",
+    },
+  },
+  use: {
+    baseURL: "http://127.0.0.1:3210",
+    browserName: "chromium",
+    launchOptions: chromiumLaunch,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    viewport: { width: 1280, height: 860 },
+  },
+});

@@ -1,0 +1,87 @@
+// Starts three lab servers full of real zombies, the dashboard on its SQLite default, and
+// registers the lab servers through the public API, as an integration would.
+import { spawn } from "node:child_process";
+import { DEMO_SCENARIOS, startLabServer, type LabServer } from "@/lib/lab";
+
+const PORT = Number(process.env.PORT ?? 3000);
+const EMAIL = process.env.REAPER_ADMIN_EMAIL ?? "demo@reaper.test";
+const PASSWORD = process.env.REAPER_ADMIN_PASSWORD ?? "reaper-demo";
+const BASE = `http://127.0.0.1:${PORT}`;
+
+type ServerBody = { id: string; name: string };
+
+async function waitForApp(): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(`${BASE}/login`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`the dashboard did not start on ${BASE}`);
+}
+
+async function api<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { cookie, origin: BASE, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+async function login(): Promise<string> {
+  const res = await fetch(`${BASE}/api/auth/login`, {
+    method: "POST",
+    headers: { origin: BASE, "content-type": "application/json" },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`demo login failed (${res.status}): is REAPER_ADMIN_* different from the admin already in ./data?`);
+  return (res.headers.getSetCookie().find((c) => c.startsWith("reaper_session=")) ?? "").split(";")[0] ?? "";
+}
+
+/** Lab ports and keys change every run, so existing demo servers are updated, not duplicated. */
+async function register(cookie: string, labs: LabServer[]): Promise<void> {
+  const { servers } = await api<{ servers: ServerBody[] }>(cookie, "GET", "/api/servers");
+  for (const lab of labs) {
+    const fields = { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey, hostKeyFingerprint: lab.hostKeyFingerprint };
+    const existing = servers.find((s) => s.name === lab.name);
+    const server = existing
+      ? await api<ServerBody>(cookie, "PATCH", `/api/servers/${existing.id}`, fields)
+      : await api<ServerBody>(cookie, "POST", "/api/servers", fields);
+    await api(cookie, "POST", `/api/servers/${server.id}/scans`);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log("Starting lab servers…");
+  const labs = await Promise.all(DEMO_SCENARIOS.map((s) => startLabServer({ name: s.name, ...s.options })));
+  const app = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, REAPER_ADMIN_EMAIL: EMAIL, REAPER_ADMIN_PASSWORD: PASSWORD },
+  });
+  const stop = async () => {
+    app.kill("SIGTERM");
+    await Promise.all(labs.map((l) => l.stop()));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  app.on("exit", () => void stop());
+
+  await waitForApp();
+  await register(await login(), labs);
+  console.log(`
+Reaper is running: ${BASE}
+Log in as ${EMAIL} / ${PASSWORD}
+Lab servers: ${labs.map((l) => `${l.name} (${l.host}:${l.port}, ${l.expected.zombies} zombies)`).join(", ")}
+Press Ctrl-C to stop the dashboard and the lab servers.`);
+}
+
+main().catch(async (e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

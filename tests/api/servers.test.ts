@@ -1,0 +1,138 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "@/tests/support/api-client";
+import { startApp, type AppServer } from "@/tests/support/app-server";
+
+type ServerBody = Record<string, unknown> & { id: string; hostKeyFingerprint: string | null };
+type ErrorBody = { error: { code: string; message: string } };
+
+let app: AppServer;
+let api: ApiClient;
+let privateKey: string;
+let encryptedKey: string;
+
+function makeKey(passphrase: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-key-"));
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", passphrase, "-C", "", "-f", path.join(dir, "k")]);
+  const key = fs.readFileSync(path.join(dir, "k"), "utf8");
+  fs.rmSync(dir, { recursive: true });
+  return key;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  api = await ApiClient.login(app);
+  privateKey = makeKey("");
+  encryptedKey = makeKey("correct horse");
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const valid = () => ({ name: "web-01", host: "127.0.0.1", port: 22, username: "root", privateKey });
+
+describe("POST /api/servers validation", () => {
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["missing name", { name: undefined }, "name"],
+    ["blank name", { name: "  " }, "name"],
+    ["host starting with -", { host: "-oProxyCommand=sh" }, "host"],
+    ["host with a space", { host: "web 01" }, "host"],
+    ["host with ;", { host: "web01;rm -rf /" }, "host"],
+    ["host with $()", { host: "$(id)" }, "host"],
+    ["host with backticks", { host: "`id`" }, "host"],
+    ["host with |", { host: "a|b" }, "host"],
+    ["host with a newline", { host: "a\nb" }, "host"],
+    ["empty host", { host: "" }, "host"],
+    ["port 0", { port: 0 }, "port"],
+    ["port 70000", { port: 70000 }, "port"],
+    ["port as text", { port: "22" }, "port"],
+    ["username starting with -", { username: "-oX" }, "username"],
+    ["username with a space", { username: "a b" }, "username"],
+    ["not a key", { privateKey: "hello" }, "privateKey"],
+    ["garbage inside key armour", { privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n" }, "privateKey"],
+    ["no credentials", { privateKey: undefined }, "privateKey"],
+    ["key and password", { password: "pw" }, "password"],
+    ["bad fingerprint", { hostKeyFingerprint: "MD5:aa:bb" }, "hostKeyFingerprint"],
+    ["unknown field", { shell: "bash" }, "body"],
+  ];
+
+  it.each(cases)("%s → 400 VALIDATION naming %s", async (_, change, field) => {
+    const res = await api.call<ErrorBody>("POST", "/api/servers", { ...valid(), ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION");
+    if (field !== "body") expect(res.body.error.message.startsWith(`${field}:`)).toBe(true);
+  });
+
+  it.each([
+    ["no passphrase for an encrypted key", undefined],
+    ["a wrong passphrase", "wrong"],
+  ])("refuses %s, naming passphrase", async (_, passphrase) => {
+    const res = await api.call<ErrorBody>("POST", "/api/servers", { ...valid(), privateKey: encryptedKey, passphrase });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^passphrase:/);
+  });
+
+  it.each(["web-01.example.com", "10.0.0.5", "::1", "localhost"])("accepts host %s", async (host) => {
+    const res = await api.call<ServerBody>("POST", "/api/servers", { ...valid(), host });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe("server lifecycle", () => {
+  it("creates, lists, edits and deletes a server without ever answering a secret", async () => {
+    const created = await api.call<ServerBody>("POST", "/api/servers", { ...valid(), privateKey: encryptedKey, passphrase: "correct horse" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: "web-01", host: "127.0.0.1", port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, lastScan: null });
+    expect(Object.keys(created.body).sort()).toEqual(["accountId", "authType", "createdAt", "host", "hostKeyFingerprint", "id", "lastScan", "name", "port", "useSudo", "username"]);
+    const id = created.body.id;
+
+    const list = await api.call<{ servers: ServerBody[] }>("GET", "/api/servers");
+    expect(list.body.servers.map((s) => s.id)).toContain(id);
+
+    const fp = `SHA256:${"b".repeat(43)}`;
+    const pinned = await api.call<ServerBody>("PATCH", `/api/servers/${id}`, { name: "web-01b", hostKeyFingerprint: fp });
+    expect(pinned.body).toMatchObject({ name: "web-01b", hostKeyFingerprint: fp });
+
+    // A new address is a new machine: its old pin no longer applies.
+    const moved = await api.call<ServerBody>("PATCH", `/api/servers/${id}`, { host: "127.0.0.2" });
+    expect(moved.body.hostKeyFingerprint).toBeNull();
+
+    const toPassword = await api.call<ServerBody>("PATCH", `/api/servers/${id}`, { password: "s3cret-pass" });
+    expect(toPassword.body.authType).toBe("password");
+
+    const everything = JSON.stringify([created.body, list.body, pinned.body, moved.body, toPassword.body]);
+    for (const secret of ["correct horse", "PRIVATE KEY", "s3cret-pass"]) expect(everything).not.toContain(secret);
+
+    expect((await api.call("DELETE", `/api/servers/${id}`)).status).toBe(204);
+    expect((await api.call<ErrorBody>("GET", `/api/servers/${id}`)).body.error.code).toBe("NOT_FOUND");
+  });
+
+  it("stores secrets sealed: the database file holds no key, passphrase or password", async () => {
+    await api.call("POST", "/api/servers", { ...valid(), name: "sealed", privateKey: encryptedKey, passphrase: "correct horse" });
+    await api.call("POST", "/api/servers", { name: "pw", host: "127.0.0.1", username: "root", password: "another-s3cret" });
+    const files = fs.readdirSync(app.dataDir).filter((f) => f.startsWith("reaper.sqlite"));
+    const bytes = Buffer.concat(files.map((f) => fs.readFileSync(path.join(app.dataDir, f))));
+    for (const secret of ["correct horse", "OPENSSH PRIVATE KEY", "another-s3cret", encryptedKey.split("\n")[1] ?? "x"]) {
+      expect(bytes.includes(Buffer.from(secret))).toBe(false);
+    }
+    expect(fs.statSync(path.join(app.dataDir, "secret.key")).mode & 0o777).toBe(0o600);
+  });
+
+  it("unknown ids answer 404 NOT_FOUND", async () => {
+    for (const [method, p] of [["GET", "/api/servers/srv_nope"], ["DELETE", "/api/servers/srv_nope"], ["GET", "/api/scans/scn_nope"], ["POST", "/api/servers/srv_nope/scans"]] as const) {
+      const res = await api.call<ErrorBody>(method, p);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("GET scans validates its limit", async () => {
+    const id = (await api.call<ServerBody>("POST", "/api/servers", valid())).body.id;
+    const res = await api.call<ErrorBody>("GET", `/api/servers/${id}/scans?limit=0`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^limit:/);
+  });
+});

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { startLabServer, type LabServer } from "@/lib/lab";
+
+// An agent's first session in real Chromium: log in, add a lab server, scan, see the zombies.
+let lab: LabServer;
+
+test.beforeAll(async () => {
+  lab = await startLabServer({ name: "e2e-web", scenario: { parents: [{ comm: "httpd", zombies: 9 }, { comm: "php-fpm", zombies: 2 }], chainDepth: 4 } });
+});
+test.afterAll(async () => {
+  await lab?.stop();
+});
+
+const shot = (name: string) => ({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+test("log in, add a lab server, scan it and see its zombies grouped by parent", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("admin-password-1");
+  await page.screenshot(shot("01-login"));
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  await page.getByRole("button", { name: "Add server" }).first().click();
+  await page.getByLabel("Name").fill(lab.name);
+  await page.getByLabel("Host", { exact: true }).fill(lab.host);
+  await page.getByLabel("Port").fill(String(lab.port));
+  await page.getByLabel("Username").fill(lab.username);
+  await page.getByLabel("Private key").fill(lab.privateKey);
+  await page.screenshot(shot("02-add-server"));
+  await page.getByRole("button", { name: "Save" }).click();
+
+  const row = page.getByTestId("server-row").filter({ hasText: lab.name });
+  await expect(row).toBeVisible();
+  await page.screenshot(shot("03-server-list"));
+  await row.getByRole("link").first().click();
+
+  await page.getByTestId("scan-button").click();
+  const groups = page.getByTestId("zombie-group");
+  await expect(groups.first()).toBeVisible({ timeout: 20_000 });
+  await expect(groups.filter({ hasText: /httpd \(\d+\): 9 zombies/ })).toHaveCount(1);
+  await expect(groups.filter({ hasText: /php-fpm \(\d+\): 2 zombies/ })).toHaveCount(1);
+  await expect(page.getByTestId("summary")).toContainText(String(lab.expected.zombies));
+  await page.screenshot(shot("04-scan"));
+
+  await page.reload();
+  await expect(page.getByText(lab.hostKeyFingerprint).first()).toBeVisible();
+  await expect(groups.filter({ hasText: /httpd \(\d+\): 9 zombies/ })).toHaveCount(1);
+});
+
+test("a healthy server says so", async ({ page }) => {
+  const healthy = await startLabServer({ name: "e2e-healthy", scenario: { fillerProcesses: 20 } });
+  try {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("admin@example.com");
+    await page.getByLabel("Password").fill("admin-password-1");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const res = await page.request.post("/api/servers", {
+      data: { name: healthy.name, host: healthy.host, port: healthy.port, username: healthy.username, privateKey: healthy.privateKey },
+      headers: { origin: "http://127.0.0.1:3210" },
+    });
+    expect(res.status()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    await page.goto(`/servers/${id}`);
+    await page.getByTestId("scan-button").click();
+    await expect(page.getByTestId("healthy")).toBeVisible({ timeout: 20_000 });
+    await page.screenshot(shot("05-healthy"));
+  } finally {
+    await healthy.stop();
+  }
+});

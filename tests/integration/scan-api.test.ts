@@ -1,0 +1,193 @@
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLabServer, type LabServer } from "@/lib/lab";
+import { parsePstree, pstreeAncestry } from "@/lib/procs/parse-pstree";
+import type { Scan } from "@/lib/procs/types";
+import type { Server } from "@/lib/servers/types";
+import { ApiClient } from "@/tests/support/api-client";
+import { startApp, type AppServer } from "@/tests/support/app-server";
+
+// The whole path a support agent takes: add a server, scan it over real SSH, read the result.
+type ErrorBody = { error: { code: string; message: string; pinned?: string; presented?: string } };
+
+let app: AppServer;
+let api: ApiClient;
+let lab: LabServer;
+
+beforeAll(async () => {
+  [app, lab] = await Promise.all([
+    startApp({ REAPER_SSH_CONNECT_TIMEOUT_MS: "2000" }),
+    startLabServer({
+      name: "scan-api",
+      scenario: { parents: [{ comm: "httpd", zombies: 7 }, { comm: "php-fpm", zombies: 3 }, { comm: "web worker)", zombies: 2 }], chainDepth: 5 },
+    }),
+  ]);
+  api = await ApiClient.login(app);
+});
+afterAll(async () => {
+  await Promise.all([app?.stop(), lab?.stop()]);
+});
+
+async function addServer(l: LabServer, over: Record<string, unknown> = {}): Promise<Server> {
+  const res = await api.call<Server>("POST", "/api/servers", { name: l.name, host: l.host, port: l.port, username: l.username, privateKey: l.privateKey, ...over });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function scan(serverId: string) {
+  return api.call<Scan & ErrorBody>("POST", `/api/servers/${serverId}/scans`);
+}
+
+/** The per-connection sshd processes inside the lab: one per open SSH connection. */
+async function sshdSessions(l: LabServer): Promise<number> {
+  const { stdout } = await l.exec("ps -A -o args= | grep -c '^sshd: root@notty' || true");
+  return Number(stdout.trim());
+}
+
+describe("scanning a lab server", () => {
+  let server: Server;
+  let first: Scan;
+
+  beforeAll(async () => {
+    server = await addServer(lab);
+    const res = await scan(server.id);
+    expect(res.status).toBe(201);
+    first = res.body;
+  });
+
+  it("finds exactly the lab's zombies, grouped under the right parents, most first", () => {
+    expect(first.summary.zombies).toBe(lab.expected.zombies);
+    expect(first.zombies).toHaveLength(lab.expected.zombies);
+    const byParent = Object.fromEntries(first.parents.map((p) => [p.comm, p.zombieCount]));
+    for (const p of lab.expected.parents) expect(byParent[p.comm]).toBe(p.zombies);
+    const counts = first.parents.map((p) => p.zombieCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const p of first.parents) {
+      expect(p.zombiePids).toHaveLength(p.zombieCount);
+      for (const z of p.zombiePids) expect(first.zombies.find((x) => x.pid === z)?.ppid).toBe(p.pid);
+    }
+  });
+
+  it("gives every parent its ancestry from PID 1 down, as pstree -s -p shows it", async () => {
+    for (const parent of first.parents) {
+      expect(parent.ancestry[0]?.pid).toBe(1);
+      expect(parent.ancestry.at(-1)).toEqual({ pid: parent.pid, comm: parent.comm });
+      const { stdout } = await lab.exec(`pstree -s -p ${parent.pid}`);
+      const tree = parsePstree(stdout);
+      expect(tree.ok).toBe(true);
+      if (!tree.ok) continue;
+      expect(pstreeAncestry(tree.value, parent.pid)?.map((s) => s.pid)).toEqual(parent.ancestry.map((s) => s.pid));
+    }
+    const deepest = Math.max(...first.parents.map((p) => p.ancestry.length));
+    expect(deepest).toBeGreaterThanOrEqual(5);
+  });
+
+  it("fills the summary from the server's own figures", () => {
+    expect(first.summary.processes).toBe(first.processes.length);
+    expect(first.summary.pidsInUse).toBeGreaterThanOrEqual(first.summary.processes);
+    expect(first.summary.pidMax).toBeGreaterThan(1000);
+    expect(first.summary.loadAvg).toHaveLength(3);
+    expect(first.commands.length).toBeGreaterThan(0);
+  });
+
+  it("keeps odd names exactly", () => {
+    expect(first.parents.map((p) => p.comm)).toContain("web worker)");
+  });
+
+  it("pins the host key it first saw", async () => {
+    const after = await api.call<Server>("GET", `/api/servers/${server.id}`);
+    expect(after.body.hostKeyFingerprint).toBe(lab.hostKeyFingerprint);
+    expect(after.body.lastScan?.id).toBe(first.id);
+  });
+
+  it("a second scan reuses the open SSH connection", async () => {
+    const before = await sshdSessions(lab);
+    expect((await scan(server.id)).status).toBe(201);
+    expect(await sshdSessions(lab)).toBe(before);
+  });
+
+  it("keeps every scan as history, newest first, and serves each by id", async () => {
+    const list = await api.call<{ scans: { id: string; startedAt: string }[] }>("GET", `/api/servers/${server.id}/scans?limit=10`);
+    expect(list.body.scans.length).toBeGreaterThanOrEqual(2);
+    expect(list.body.scans.at(-1)?.id).toBe(first.id);
+    const again = await api.call<Scan>("GET", `/api/scans/${first.id}`);
+    expect(again.body.zombies).toEqual(first.zombies);
+  });
+});
+
+describe("nothing typed by a user reaches a shell", () => {
+  it("runs the same fixed commands whatever the server's fields hold", async () => {
+    const hostile = await addServer(lab, { name: "$(touch /tmp/reaper-pwned) `id` ; rm -rf /" });
+    const res = await scan(hostile.id);
+    expect(res.status).toBe(201);
+    const { stdout } = await lab.exec("test -e /tmp/reaper-pwned && echo yes || echo no");
+    expect(stdout.trim()).toBe("no");
+    for (const c of res.body.commands) expect(c).not.toMatch(/reaper-pwned|rm -rf/);
+  });
+});
+
+describe("connection failures through the API", () => {
+  it("a closed port answers 502 SSH_UNREACHABLE", async () => {
+    const srv = net.createServer();
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const { port } = srv.address() as net.AddressInfo;
+    await new Promise((r) => srv.close(r));
+    const s = await addServer(lab, { name: "closed", port });
+    const res = await scan(s.id);
+    expect([res.status, res.body.error.code]).toEqual([502, "SSH_UNREACHABLE"]);
+  });
+
+  it("a silent port answers 504 SSH_TIMEOUT within the configured limit", async () => {
+    const held: net.Socket[] = [];
+    const silent = net.createServer((sock) => held.push(sock));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const s = await addServer(lab, { name: "silent", port: (silent.address() as net.AddressInfo).port });
+    const started = Date.now();
+    const res = await scan(s.id);
+    held.forEach((sock) => sock.destroy());
+    silent.close();
+    expect([res.status, res.body.error.code]).toEqual([504, "SSH_TIMEOUT"]);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+});
+
+describe("host key changes", () => {
+  it("refuses with 409 HOST_KEY_MISMATCH naming both keys until staff pin the new one", async () => {
+    const l = await startLabServer({ name: "rotating", scenario: { parents: [{ comm: "httpd", zombies: 1 }] } });
+    try {
+      const s = await addServer(l);
+      expect((await scan(s.id)).status).toBe(201);
+      const oldKey = l.hostKeyFingerprint;
+      const newKey = await l.rotateHostKey();
+      const refused = await scan(s.id);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: "HOST_KEY_MISMATCH", pinned: oldKey, presented: newKey });
+      expect(refused.body.error.message).toContain(oldKey);
+      expect(refused.body.error.message).toContain(newKey);
+      const pinned = await api.call<Server>("POST", `/api/servers/${s.id}/host-key`, { fingerprint: newKey });
+      expect(pinned.body.hostKeyFingerprint).toBe(newKey);
+      expect((await scan(s.id)).status).toBe(201);
+    } finally {
+      await l.stop();
+    }
+  });
+});
+
+describe("servers without procps or pstree", () => {
+  it.each([
+    ["no pstree installed", { pstree: false }, /pstree/],
+    ["busybox ps and awk (Alpine)", { toolset: "busybox" as const }, null],
+  ])("%s: the scan is still exact", async (_, options, note) => {
+    const l = await startLabServer({ name: "odd-tools", ...options, scenario: { parents: [{ comm: "httpd", zombies: 4 }], chainDepth: 3 } });
+    try {
+      const res = await scan((await addServer(l)).id);
+      expect(res.status).toBe(201);
+      expect(res.body.summary.zombies).toBe(4);
+      expect(res.body.parents[0]?.comm).toBe("httpd");
+      expect(res.body.parents[0]?.ancestry[0]?.pid).toBe(1);
+      if (note) expect(res.body.notes.join(" ")).toMatch(note);
+    } finally {
+      await l.stop();
+    }
+  });
+});

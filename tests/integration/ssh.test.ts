@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/api/errors";
+import { generateClientKey, startLabServer, type LabServer } from "@/lib/lab";
+import { SshPool } from "@/lib/ssh/pool";
+import type { SshLimits, SshTarget } from "@/lib/ssh/types";
+
+// lib/ssh against a real OpenSSH sshd on loopback: auth, pinning, limits and reuse.
+const limits: SshLimits & { label: string } = { connectTimeoutMs: 3_000, commandTimeoutMs: 5_000, maxOutputBytes: 1024 * 1024, label: "The test command" };
+
+let lab: LabServer;
+let pool: SshPool;
+
+beforeAll(async () => {
+  lab = await startLabServer({ name: "ssh-test" });
+  pool = new SshPool(60_000);
+});
+afterAll(async () => {
+  pool?.closeAll();
+  await lab?.stop();
+});
+
+const rootTarget = (over: Partial<SshTarget> = {}): SshTarget => ({
+  host: lab.host,
+  port: lab.port,
+  username: lab.username,
+  privateKey: lab.privateKey,
+  hostKeyFingerprint: lab.hostKeyFingerprint,
+  ...over,
+});
+
+async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("authentication", () => {
+  it.each([
+    ["ed25519", ""],
+    ["rsa", ""],
+    ["ecdsa", ""],
+    ["ed25519", "a passphrase"],
+  ] as const)("logs in with an %s key (passphrase %j)", async (type, passphrase) => {
+    const key = await generateClientKey(type, passphrase || undefined);
+    await lab.authorizeKey(key.publicKey);
+    const res = await pool.run(rootTarget({ privateKey: key.privateKey, passphrase: passphrase || undefined }), "echo ok", limits);
+    expect(res.stdout).toBe("ok\n");
+    expect(res.code).toBe(0);
+  });
+
+  it("logs in with a password", async () => {
+    const { username, password } = lab.passwordUser;
+    const res = await pool.run(rootTarget({ username, password, privateKey: undefined }), "id -un", limits);
+    expect(res.stdout.trim()).toBe(username);
+  });
+
+  it("a key the server does not know is SSH_AUTH_FAILED", async () => {
+    const stranger = await generateClientKey("ed25519");
+    expect((await codeOf(pool.run(rootTarget({ privateKey: stranger.privateKey }), "true", limits))).code).toBe("SSH_AUTH_FAILED");
+  });
+
+  it("a wrong password is SSH_AUTH_FAILED", async () => {
+    const target = rootTarget({ username: lab.passwordUser.username, password: "wrong-password", privateKey: undefined });
+    expect((await codeOf(pool.run(target, "true", limits))).code).toBe("SSH_AUTH_FAILED");
+  });
+});
+
+describe("host keys", () => {
+  it("reports the presented fingerprint in OpenSSH's form", async () => {
+    const res = await pool.run(rootTarget({ hostKeyFingerprint: null }), "true", limits);
+    expect(res.hostKeyFingerprint).toBe(lab.hostKeyFingerprint);
+    expect(res.hostKeyFingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  });
+
+  it("a different pinned key is HOST_KEY_MISMATCH naming both, and nothing runs", async () => {
+    const marker = path.join(os.tmpdir(), `reaper-mismatch-${process.pid}`);
+    fs.rmSync(marker, { force: true });
+    const pinned = `SHA256:${"A".repeat(43)}`;
+    const failure = await codeOf(pool.run(rootTarget({ hostKeyFingerprint: pinned }), `touch ${marker}`, limits));
+    expect(failure.code).toBe("HOST_KEY_MISMATCH");
+    expect(failure.message).toContain(pinned);
+    expect(failure.message).toContain(lab.hostKeyFingerprint);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
+describe("failures are answered within their limits", () => {
+  it("a closed port is SSH_UNREACHABLE", async () => {
+    const srv = net.createServer();
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const { port } = srv.address() as net.AddressInfo;
+    await new Promise((r) => srv.close(r));
+    expect((await codeOf(pool.run(rootTarget({ port }), "true", limits))).code).toBe("SSH_UNREACHABLE");
+  });
+
+  it("a port that accepts TCP and never speaks is SSH_TIMEOUT, within the connect limit", async () => {
+    const held: net.Socket[] = [];
+    const silent = net.createServer((s) => held.push(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const { port } = silent.address() as net.AddressInfo;
+    const started = Date.now();
+    const failure = await codeOf(pool.run(rootTarget({ port }), "true", { ...limits, connectTimeoutMs: 1_500 }));
+    const elapsed = Date.now() - started;
+    held.forEach((s) => s.destroy());
+    silent.close();
+    expect(failure.code).toBe("SSH_TIMEOUT");
+    expect(elapsed).toBeGreaterThanOrEqual(1_400);
+    expect(elapsed).toBeLessThan(3_000);
+  });
+
+  it("a command that outlives the command limit is SSH_TIMEOUT", async () => {
+    const started = Date.now();
+    expect((await codeOf(pool.run(rootTarget(), "sleep 5", { ...limits, commandTimeoutMs: 800 }))).code).toBe("SSH_TIMEOUT");
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it("output over the byte cap is COMMAND_FAILED", async () => {
+    const failure = await codeOf(pool.run(rootTarget(), "head -c 300000 /dev/zero", { ...limits, maxOutputBytes: 65_536 }));
+    expect(failure.code).toBe("COMMAND_FAILED");
+    expect(failure.message).toMatch(/65536 bytes/);
+  });
+});
+
+describe("connection reuse", () => {
+  it("a second command rides the first one's authenticated connection", async () => {
+    const fresh = new SshPool(60_000);
+    try {
+      const first = await fresh.run(rootTarget(), "echo $PPID", limits);
+      const second = await fresh.run(rootTarget(), "echo $PPID", limits);
+      expect(first.reused).toBe(false);
+      expect(second.reused).toBe(true);
+      expect(fresh.size()).toBe(1);
+    } finally {
+      fresh.closeAll();
+    }
+  });
+
+  it("runs concurrent commands on one connection past sshd's channel limit", async () => {
+    const fresh = new SshPool(60_000);
+    try {
+      const outs = await Promise.all(Array.from({ length: 16 }, (_, i) => fresh.run(rootTarget(), `echo ${i}`, limits)));
+      expect(outs.map((o) => Number(o.stdout))).toEqual(Array.from({ length: 16 }, (_, i) => i));
+      expect(fresh.size()).toBe(1);
+    } finally {
+      fresh.closeAll();
+    }
+  });
+
+  it("editing credentials never reuses the old session", async () => {
+    const fresh = new SshPool(60_000);
+    try {
+      await fresh.run(rootTarget(), "true", limits);
+      const stranger = await generateClientKey("ed25519");
+      expect((await codeOf(fresh.run(rootTarget({ privateKey: stranger.privateKey }), "true", limits))).code).toBe("SSH_AUTH_FAILED");
+    } finally {
+      fresh.closeAll();
+    }
+  });
+});

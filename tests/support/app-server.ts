@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+// The real built app (`next build` output) on a free loopback port with its own SQLite data
+// dir, so API tests exercise routing, cookies and headers exactly as a browser would.
+export const ADMIN = { email: "admin@example.com", password: "admin-password-1" };
+
+export type AppServer = {
+  baseUrl: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+  logs: () => string;
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited early with code ${child.exitCode}`);
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+  const root = path.resolve(__dirname, "../..");
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npx next build` first (npm test does).");
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-test-data-"));
+  const port = await freePort();
+  let output = "";
+  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      REAPER_DATA_DIR: dataDir,
+      REAPER_ADMIN_EMAIL: ADMIN.email,
+      REAPER_ADMIN_PASSWORD: ADMIN.password,
+      REAPER_LOG_LEVEL: "warn",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/login`, child, 30_000);
+  return {
+    baseUrl,
+    dataDir,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
