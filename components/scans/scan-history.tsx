@@ -2,7 +2,7 @@
 
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatCount } from "@/lib/format/numbers";
+import { plural } from "@/lib/format/numbers";
 import { formatDuration } from "@/lib/format/time";
 import type { ScanListItem } from "@/lib/swr/use-scans";
 
@@ -37,7 +37,7 @@ export function ScanHistory({ scans, shownId, onShow }: { scans: ScanListItem[] 
                     <span className="text-slate-500">{formatDuration(s.durationMs)}</span>
                   </span>
                   <span className={`font-medium tabular-nums ${s.summary.zombies === 0 ? "text-emerald-700" : s.summary.zombies < 20 ? "text-amber-700" : "text-red-700"}`}>
-                    {formatCount(s.summary.zombies)} Z
+                    {plural(s.summary.zombies, "zombie")}
                   </span>
                 </button>
               </li>

@@ -25,14 +25,6 @@ describe("a 50,000-process host", () => {
     );
     expect(scan.notes).toContain("pstree skipped: 50,000 processes would make it cost seconds; ancestry comes from the snapshot's parent PIDs.");
   });
-
-  it("takes well under 150 ms", () => {
-    parseScanOutput(stdout, commands);
-    const t0 = performance.now();
-    parseScanOutput(stdout, commands);
-    // Loose bound for a loaded CI box; bench/parse.ts measures the real figure.
-    expect(performance.now() - t0).toBeLessThan(600);
-  });
 });
 
 describe("broken output names the step that failed", () => {

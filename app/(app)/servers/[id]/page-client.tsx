@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ScanButton } from "@/components/scans/scan-button";
 import { ScanError } from "@/components/scans/scan-error";
 import { ScanHistory } from "@/components/scans/scan-history";
+import { ScanProgress } from "@/components/scans/scan-progress";
 import { ScanResult } from "@/components/scans/scan-result";
 import { ServerHeading } from "@/components/scans/server-heading";
 import { ServerDialog } from "@/components/servers/server-dialog";
@@ -46,7 +47,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
   };
 
   const actions = (
-    <div className="flex items-start gap-2">
+    <div className="flex items-center gap-2">
       <Button onClick={() => setEditing(true)} size="lg" variant="ghost">
         Edit
       </Button>
@@ -59,6 +60,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
       <ServerHeading server={server} actions={actions} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className="min-w-0 space-y-4">
+          {running ? <ScanProgress serverName={server.name} /> : null}
           {scanError ? <ScanError error={scanError} serverId={server.id} role={role} onScanAgain={() => void scanNow()} /> : null}
           {shownId === null ? (
             !scanError && !running ? (
