@@ -50,7 +50,7 @@ export async function benchScanLatency(runs = 9): Promise<LatencyFigures> {
     const sCold: number[] = [];
     const sWarm: number[] = [];
     for (let i = 0; i < runs; i++) {
-      cold.push(...(await sample(1, scan, () => sleep(IDLE_MS + 500))));
+      cold.push(...(await sample(1, scan, async () => void (await sleep(IDLE_MS + 500)))));
       warm.push(...(await sample(1, scan)));
       sCold.push(...(await sample(1, sshCold)));
       sWarm.push(...(await sample(1, sshWarm)));

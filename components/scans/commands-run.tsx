@@ -13,7 +13,7 @@ export function CommandsRun({ commands }: { commands: string[] }) {
         {commands.map((c, i) => (
           <li key={i} className="flex items-start gap-2">
             <span className="mt-1.5 w-5 shrink-0 text-right text-xs text-slate-400 tabular-nums">{i + 1}.</span>
-            <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
+            <pre className="min-w-0 flex-1 rounded bg-slate-900 px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
               <SafeText value={c} keepNewlines />
             </pre>
             <CopyButton text={c} />

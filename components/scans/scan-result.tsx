@@ -27,7 +27,7 @@ export function ScanResult({ scan, isLatest, onShowLatest }: { scan: Scan; isLat
       </div>
       <ScanSummary summary={scan.summary} />
       <ScanNotes notes={scan.notes ?? []} />
-      {scan.summary.zombies === 0 && scan.parents.length === 0 ? <ScanHealthy processes={scan.summary.processes} /> : <ZombieGroups key={scan.id} scan={scan} />}
+      {scan.summary.zombies === 0 && scan.parents.length === 0 ? <ScanHealthy processes={scan.summary.processes} /> : <ZombieGroups scan={scan} />}
       <CheckByHand zombiePid={scan.zombies[0]?.pid ?? null} />
       <CommandsRun commands={scan.commands} />
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { AncestryBreadcrumb } from "@/components/scans/ancestry-breadcrumb";
+import { ParentDetails } from "@/components/scans/parent-details";
 import { ZombieList } from "@/components/scans/zombie-list";
 import type { ZombieGroup as Group } from "@/components/scans/zombie-grouping";
 import { SafeText } from "@/components/ui/safe-text";
@@ -22,37 +22,34 @@ export function ZombieGroup({ group, expanded, onToggle, actions }: Props) {
   return (
     <section data-testid="zombie-group" className="rounded-md border border-slate-200 bg-white">
       <div className="flex items-start gap-3 px-3 py-2.5">
-        <button
-          type="button"
-          onClick={onToggle}
-          aria-expanded={expanded}
-          aria-controls={listId}
-          className="mt-0.5 flex size-5 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
-        >
-          <span aria-hidden="true" className={`text-[10px] transition-transform ${expanded ? "rotate-90" : ""}`}>
-            ▶
-          </span>
-          <span className="sr-only">{expanded ? "Hide zombies" : "Show zombies"}</span>
-        </button>
         <div className="min-w-0 flex-1 space-y-1">
-          <h3 className="text-sm font-semibold text-slate-900">
-            <button type="button" onClick={onToggle} className="rounded text-left hover:underline">
-              <span className="font-mono">
-                <SafeText value={parent.comm} /> ({parent.pid})
+          <h3 className="flex flex-wrap items-center gap-x-2 text-sm font-semibold text-slate-900">
+            <button
+              type="button"
+              onClick={onToggle}
+              aria-expanded={expanded}
+              aria-controls={listId}
+              className="group/toggle -ml-1 flex items-center gap-2 rounded px-1 text-left"
+            >
+              <span
+                aria-hidden="true"
+                className={`inline-block size-0 border-y-4 border-l-6 border-y-transparent border-l-slate-500 transition-transform ${expanded ? "rotate-90" : ""}`}
+              />
+              <span className="group-hover/toggle:underline">
+                <span className="font-mono">
+                  <SafeText value={parent.comm} /> ({parent.pid})
+                </span>
+                : {plural(parent.zombieCount, "zombie")}
               </span>
-              : {plural(parent.zombieCount, "zombie")}
             </button>
-            {matchedZombiesOnly ? <span className="ml-2 text-xs font-normal text-slate-500">{formatCount(zombies.length)} match the filter</span> : null}
+            {matchedZombiesOnly ? <span className="text-xs font-normal text-slate-500">{formatCount(zombies.length)} match the filter</span> : null}
           </h3>
-          <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
-            <Meta term="user" value={parent.user} />
-            <Meta term="state" value={parent.state} />
-            <Meta term="start time" value={`${parent.startTime} ticks`} />
-            {parent.args ? <Meta term="command" value={parent.args} wide /> : null}
-          </dl>
-          <AncestryBreadcrumb steps={parent.ancestry} />
+          <div className="pl-4">
+            <ParentDetails parent={parent} />
+          </div>
         </div>
-        {/* ACTIONS SLOT: the reap / terminate / kill controls for this parent go here (later issue). */}
+        {/* ACTIONS SLOT: the reap / terminate / kill controls for this parent go here (a later issue),
+            passed in through ZombieGroups' `renderParentActions`. Nothing is rendered until then. */}
         {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
       </div>
       {expanded ? (
@@ -69,16 +66,5 @@ export function ZombieGroup({ group, expanded, onToggle, actions }: Props) {
         </div>
       ) : null}
     </section>
-  );
-}
-
-function Meta({ term, value, wide = false }: { term: string; value: string; wide?: boolean }) {
-  return (
-    <div className={`flex min-w-0 gap-1 ${wide ? "max-w-full basis-full" : ""}`}>
-      <dt className="text-slate-400">{term}</dt>
-      <dd className={`font-mono text-slate-700 ${wide ? "truncate" : ""}`} title={wide ? value : undefined}>
-        <SafeText value={value} />
-      </dd>
-    </div>
   );
 }

@@ -4,7 +4,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { ZombieGroup } from "@/components/scans/zombie-group";
 import { buildGroups, SORT_LABELS, zombiesByParent, type SortKey } from "@/components/scans/zombie-grouping";
 import { inputClass } from "@/components/ui/text-field";
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount, plural } from "@/lib/format/numbers";
 import type { Parent, Scan } from "@/lib/procs/types";
 
 type Props = {
@@ -38,7 +38,10 @@ export function ZombieGroups({ scan, renderParentActions }: Props) {
     <section aria-labelledby="zombie-groups-title" className="space-y-2">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="zombie-groups-title" className="text-sm font-semibold text-slate-900">
-          Zombies by parent <span className="font-normal text-slate-500">({formatCount(scan.parents.length)} parents)</span>
+          Zombies by parent <span className="font-normal text-slate-500">
+            ({groups.length === scan.parents.length ? "" : `${formatCount(groups.length)} of `}
+            {plural(scan.parents.length, "parent")})
+          </span>
         </h2>
         <div className="flex items-end gap-2">
           <div>

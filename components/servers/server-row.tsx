@@ -22,8 +22,8 @@ export function ServerRow({ server, onEdit, onDelete }: { server: Server; onEdit
         <ServerAddress server={server} />
       </td>
       <td className="px-3 py-2 text-xs text-slate-700">{server.authType === "key" ? "key" : "password"}</td>
-      <td className="max-w-72 px-3 py-2">
-        <Fingerprint value={server.hostKeyFingerprint} className="text-xs" />
+      <td className="px-3 py-2">
+        <Fingerprint value={server.hostKeyFingerprint} className="text-xs whitespace-nowrap" />
       </td>
       <td className="px-3 py-2 text-xs whitespace-nowrap text-slate-700">
         {server.lastScan ? <RelativeTime iso={server.lastScan.startedAt} /> : <span className="text-slate-400">never</span>}

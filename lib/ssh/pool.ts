@@ -20,10 +20,10 @@ type Entry = {
   dead: boolean;
 };
 
-/** Credentials and pin are part of the key: editing a server never reuses the old session. */
+/** Credentials are part of the key: editing a server's login never reuses the old session. */
 function keyOf(t: SshTarget): string {
   const h = createHash("sha256");
-  for (const part of [t.host, String(t.port), t.username, t.privateKey ?? "", t.passphrase ?? "", t.password ?? "", t.hostKeyFingerprint ?? ""]) {
+  for (const part of [t.host, String(t.port), t.username, t.privateKey ?? "", t.passphrase ?? "", t.password ?? ""]) {
     h.update(part).update("\0");
   }
   return h.digest("hex");
@@ -38,7 +38,13 @@ export class SshPool {
 
   async run(target: SshTarget, command: string, limits: SshLimits & { label: string }): Promise<ExecResult> {
     const key = keyOf(target);
-    const existing = this.entries.get(key);
+    let existing = this.entries.get(key);
+    // A connection verified against another key than the one pinned now must not carry on:
+    // reconnecting makes the new pin decide (HOST_KEY_MISMATCH if the server disagrees).
+    if (existing?.conn && target.hostKeyFingerprint && existing.conn.hostKeyFingerprint !== target.hostKeyFingerprint) {
+      this.drop(existing);
+      existing = undefined;
+    }
     const reused = !!existing?.conn && !existing.dead;
     const entry = existing && !existing.dead ? existing : this.open(key, target, limits.connectTimeoutMs);
     try {

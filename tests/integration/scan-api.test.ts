@@ -182,8 +182,8 @@ describe("servers without procps or pstree", () => {
     try {
       const res = await scan((await addServer(l)).id);
       expect(res.status).toBe(201);
-      expect(res.body.summary.zombies).toBe(4);
-      expect(res.body.parents[0]?.comm).toBe("httpd");
+      expect(res.body.summary.zombies).toBe(l.expected.zombies);
+      expect(res.body.parents.map((p) => [p.comm, p.zombieCount])).toEqual(expect.arrayContaining([["httpd", 4]]));
       expect(res.body.parents[0]?.ancestry[0]?.pid).toBe(1);
       if (note) expect(res.body.notes.join(" ")).toMatch(note);
     } finally {

@@ -165,3 +165,17 @@ describe("connection reuse", () => {
     }
   });
 });
+
+describe("pinning on an open connection", () => {
+  it("a connection made before the pin is reused when the pin matches, and dropped when it does not", async () => {
+    const fresh = new SshPool(60_000);
+    try {
+      await fresh.run(rootTarget({ hostKeyFingerprint: null }), "true", limits);
+      expect((await fresh.run(rootTarget(), "true", limits)).reused).toBe(true);
+      const failure = await codeOf(fresh.run(rootTarget({ hostKeyFingerprint: `SHA256:${"C".repeat(43)}` }), "true", limits));
+      expect(failure.code).toBe("HOST_KEY_MISMATCH");
+    } finally {
+      fresh.closeAll();
+    }
+  });
+});
