@@ -23,7 +23,7 @@ test("log in, add a lab server, scan it and see its zombies grouped by parent", 
   await expect(page).toHaveURL(/\/$/);
 
   await page.getByRole("button", { name: "Add server" }).first().click();
-  await page.getByLabel("Name").fill(lab.name);
+  await page.getByLabel("Name", { exact: true }).fill(lab.name);
   await page.getByLabel("Host", { exact: true }).fill(lab.host);
   await page.getByLabel("Port").fill(String(lab.port));
   await page.getByLabel("Username").fill(lab.username);

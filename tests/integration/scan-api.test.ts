@@ -159,6 +159,8 @@ describe("host key changes", () => {
       expect((await scan(s.id)).status).toBe(201);
       const oldKey = l.hostKeyFingerprint;
       const newKey = await l.rotateHostKey();
+      // A reinstalled server drops its sessions too; the next connection meets the new key.
+      await l.exec("pkill -f '^sshd: root@notty' || true");
       const refused = await scan(s.id);
       expect(refused.status).toBe(409);
       expect(refused.body.error).toMatchObject({ code: "HOST_KEY_MISMATCH", pinned: oldKey, presented: newKey });
