@@ -41,13 +41,28 @@ const toNumber = (text: string | undefined): number | null => {
 
 const isPid = (n: number) => Number.isSafeInteger(n) && n > 0;
 
-/** procps-ng's headerless "PID USER STAT %CPU RSS ARGS": args follow the RSS column after one space. */
+/** Start and end of the next space-separated field from `from`; end is -1 when there is none. */
+function nextField(line: string, from: number): [number, number] {
+  let i = from;
+  while (line.charCodeAt(i) === 32) i++;
+  const end = line.indexOf(" ", i);
+  return [i, end <= i ? -1 : end];
+}
+
+/**
+ * procps-ng's headerless "PID USER STAT %CPU RSS ARGS": args follow the RSS column after one space.
+ * Walked with indexOf rather than split: this runs once per process, 50,000 times on a big host.
+ */
 function procpsRow(line: string): PsRow | null {
-  const split = fields(line, 5);
-  if (!split) return null;
-  const [pid, user, state, cpu, rss] = split.values;
-  const row = { pid: Number(pid), user: user ?? null, state: state ?? null, cpu: toNumber(cpu), rssKb: toNumber(rss), args: line.slice(split.rest + 1) };
-  return isPid(row.pid) ? row : null;
+  const [p0, p1] = nextField(line, 0);
+  const [u0, u1] = nextField(line, p1);
+  const [s0, s1] = nextField(line, u1);
+  const [c0, c1] = nextField(line, s1);
+  const [r0, r1] = nextField(line, c1);
+  if (p1 < 0 || u1 < 0 || s1 < 0 || c1 < 0 || r1 < 0) return null;
+  const pid = Number(line.slice(p0, p1));
+  if (!isPid(pid)) return null;
+  return { pid, user: line.slice(u0, u1), state: line.slice(s0, s1), cpu: toNumber(line.slice(c0, c1)), rssKb: toNumber(line.slice(r0, r1)), args: line.slice(r1 + 1) };
 }
 
 /** A row of a ps that printed a header (busybox): columns found by name, args padded. */
