@@ -23,7 +23,8 @@ function makeKey(passphrase: string): string {
 }
 
 beforeAll(async () => {
-  app = await startApp();
+  // Debug logging, so the no-secrets-in-logs check below sees every line the app can write.
+  app = await startApp({ REAPER_LOG_LEVEL: "debug" });
   api = await ApiClient.login(app);
   privateKey = makeKey("");
   encryptedKey = makeKey("correct horse");
@@ -119,6 +120,8 @@ describe("server lifecycle", () => {
       expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
     expect(fs.statSync(path.join(app.dataDir, "secret.key")).mode & 0o777).toBe(0o600);
+    expect(app.logs()).toContain("api.request");
+    for (const secret of ["correct horse", "PRIVATE KEY", "another-s3cret"]) expect(app.logs()).not.toContain(secret);
   });
 
   it("unknown ids answer 404 NOT_FOUND", async () => {

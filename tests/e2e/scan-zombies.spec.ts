@@ -43,6 +43,12 @@ test("log in, add a lab server, scan it and see its zombies grouped by parent", 
   await expect(groups.filter({ hasText: /php-fpm \(\d+\): 2 zombies/ })).toHaveCount(1);
   await expect(page.getByTestId("summary")).toContainText(String(lab.expected.zombies));
   await page.screenshot(shot("04-scan"));
+  // The key was typed into this browser minutes ago; no page may ever show it back.
+  const keyLine = lab.privateKey.split("\n")[1] ?? "missing";
+  expect(await page.content()).not.toContain(keyLine);
+  await page.goto("/");
+  expect(await page.content()).not.toContain(keyLine);
+  await page.goBack();
 
   await page.reload();
   await expect(page.getByText(lab.hostKeyFingerprint).first()).toBeVisible();
