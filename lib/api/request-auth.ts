@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { SESSION_COOKIE, userForSession } from "@/lib/auth/sessions";
 import type { User } from "@/lib/auth/types";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import type { AppError } from "@/lib/api/errors";
+import type { AppError } from "@/lib/errors/app-error";
 
 export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });

@@ -1,12 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { AppError, isAppError } from "@/lib/api/errors";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { authenticate } from "@/lib/api/request-auth";
 import { errorResponse, json } from "@/lib/api/responses";
 import type { User } from "@/lib/auth/types";
 import { log } from "@/lib/log/logger";
-import { ensureStarted } from "@/lib/startup";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -46,7 +45,6 @@ function wrap<P extends Params>(run: (req: NextRequest, params: P) => Promise<Re
     const started = performance.now();
     let status = 500;
     try {
-      await ensureStarted();
       const res = await run(req, await ctx.params);
       status = res.status;
       return res;

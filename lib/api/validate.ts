@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Parses with a shared schema; the first problem becomes a VALIDATION error naming its field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, where = "body"): z.infer<S> {

@@ -3,17 +3,14 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SESSION_COOKIE, userForSession } from "@/lib/auth/sessions";
 import type { User } from "@/lib/auth/types";
-import { ensureStarted } from "@/lib/startup";
 
 /** For server components: the logged-in user, or a redirect to the login page. */
 export async function requireUser(): Promise<User> {
-  await ensureStarted();
   const user = await userForSession((await cookies()).get(SESSION_COOKIE)?.value);
   if (!user) redirect("/login");
   return user;
 }
 
 export async function currentUser(): Promise<User | null> {
-  await ensureStarted();
   return userForSession((await cookies()).get(SESSION_COOKIE)?.value);
 }

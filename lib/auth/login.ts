@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { getDb } from "@/lib/db/client";
 import { nowIso } from "@/lib/db/ids";
 import { decoyHash, verifyPassword } from "@/lib/auth/password";

@@ -1,6 +1,6 @@
 import "server-only";
 import { utils } from "ssh2";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { seal, unseal } from "@/lib/secrets/seal";
 
 export type Credentials = { privateKey?: string; passphrase?: string; password?: string };

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import type { User } from "@/lib/auth/types";
 import { newId, nowIso } from "@/lib/db/ids";
 import { latestScans, type ScanListItem } from "@/lib/db/scans";

@@ -1,6 +1,6 @@
 import "server-only";
 import { Client } from "ssh2";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { toSshError } from "@/lib/ssh/errors";
 import { fingerprintOf } from "@/lib/ssh/fingerprint";
 import { openTcp } from "@/lib/ssh/tcp";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Client, ClientChannel } from "ssh2";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 export type RawResult = { stdout: string; stderr: string; code: number | null };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { connect, type Connection } from "@/lib/ssh/connect";
 import { execCommand, type RawResult } from "@/lib/ssh/exec";
 import type { ExecResult, SshLimits, SshTarget } from "@/lib/ssh/types";

@@ -1,6 +1,6 @@
 import "server-only";
 import net from "node:net";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { toSshError } from "@/lib/ssh/errors";
 
 /**

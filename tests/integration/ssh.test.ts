@@ -3,7 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { generateClientKey, startLabServer, type LabServer } from "@/lib/lab";
 import { SshPool } from "@/lib/ssh/pool";
 import type { SshLimits, SshTarget } from "@/lib/ssh/types";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/api/errors";
+import { isAppError } from "@/lib/errors/app-error";
 import { requireUser } from "@/lib/auth/current-user";
 import type { User } from "@/lib/auth/types";
 import { listScans } from "@/lib/db/scans";
