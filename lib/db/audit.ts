@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { newId, nowIso } from "@/lib/db/ids";
-import type { User } from "@/lib/auth/types";
 
 export type AuditInput = {
-  actor: User;
+  actor: { id: string; email: string };
   serverId: string | null;
   kind: string;
   detail: Record<string, unknown>;

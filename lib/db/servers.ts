@@ -1,20 +1,22 @@
 import "server-only";
 import type { Selectable } from "kysely";
 import { getDb } from "@/lib/db/client";
-import type { ServersTable } from "@/lib/db/schema";
-import type { User } from "@/lib/auth/types";
+import type { ServersTable, UsersTable } from "@/lib/db/schema";
 
 export type ServerRow = Selectable<ServersTable>;
 
+/** Who is looking: the store only needs to know whether, and to which account, to narrow. */
+export type Viewer = { role: UsersTable["role"]; accountId: string | null };
+
 /** Customers see their own account's servers only; staff see all. */
-export async function listServerRows(viewer: User): Promise<ServerRow[]> {
+export async function listServerRows(viewer: Viewer): Promise<ServerRow[]> {
   const db = await getDb();
   let q = db.selectFrom("servers").selectAll().orderBy("name").orderBy("id");
   if (viewer.role === "customer") q = q.where("account_id", "=", viewer.accountId ?? "");
   return q.execute();
 }
 
-export async function findServerRow(viewer: User, id: string): Promise<ServerRow | undefined> {
+export async function findServerRow(viewer: Viewer, id: string): Promise<ServerRow | undefined> {
   const db = await getDb();
   let q = db.selectFrom("servers").selectAll().where("id", "=", id);
   if (viewer.role === "customer") q = q.where("account_id", "=", viewer.accountId ?? "");
