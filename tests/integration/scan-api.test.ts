@@ -1,4 +1,3 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabServer, type LabServer } from "@/lib/lab";
 import { parsePstree, pstreeAncestry } from "@/lib/procs/parse-pstree";
@@ -6,6 +5,7 @@ import type { Scan } from "@/lib/procs/types";
 import type { Server } from "@/lib/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { closedPort, silentPort } from "@/tests/support/ports";
 
 // The whole path a support agent takes: add a server, scan it over real SSH, read the result.
 type ErrorBody = { error: { code: string; message: string; pinned?: string; presented?: string } };
@@ -128,23 +128,16 @@ describe("nothing typed by a user reaches a shell", () => {
 
 describe("connection failures through the API", () => {
   it("a closed port answers 502 SSH_UNREACHABLE", async () => {
-    const srv = net.createServer();
-    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-    const { port } = srv.address() as net.AddressInfo;
-    await new Promise((r) => srv.close(r));
-    const s = await addServer(lab, { name: "closed", port });
+    const s = await addServer(lab, { name: "closed", port: await closedPort() });
     const res = await scan(s.id);
     expect([res.status, res.body.error.code]).toEqual([502, "SSH_UNREACHABLE"]);
   });
 
   it("a silent port answers 504 SSH_TIMEOUT within the configured limit", async () => {
-    const held: net.Socket[] = [];
-    const silent = net.createServer((sock) => held.push(sock));
-    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
-    const s = await addServer(lab, { name: "silent", port: (silent.address() as net.AddressInfo).port });
+    const silent = await silentPort();
+    const s = await addServer(lab, { name: "silent", port: silent.port });
     const started = Date.now();
     const res = await scan(s.id);
-    held.forEach((sock) => sock.destroy());
     silent.close();
     expect([res.status, res.body.error.code]).toEqual([504, "SSH_TIMEOUT"]);
     expect(Date.now() - started).toBeLessThan(4_000);

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { generateClientKey, startLabServer, type LabServer } from "@/lib/lab";
 import { SshPool } from "@/lib/ssh/pool";
 import type { SshLimits, SshTarget } from "@/lib/ssh/types";
+import { closedPort, silentPort } from "@/tests/support/ports";
 
 // lib/ssh against a real OpenSSH sshd on loopback: auth, pinning, limits and reuse.
 const limits: SshLimits & { label: string } = { connectTimeoutMs: 3_000, commandTimeoutMs: 5_000, maxOutputBytes: 1024 * 1024, label: "The test command" };
@@ -94,22 +94,14 @@ describe("host keys", () => {
 
 describe("failures are answered within their limits", () => {
   it("a closed port is SSH_UNREACHABLE", async () => {
-    const srv = net.createServer();
-    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-    const { port } = srv.address() as net.AddressInfo;
-    await new Promise((r) => srv.close(r));
-    expect((await codeOf(pool.run(rootTarget({ port }), "true", limits))).code).toBe("SSH_UNREACHABLE");
+    expect((await codeOf(pool.run(rootTarget({ port: await closedPort() }), "true", limits))).code).toBe("SSH_UNREACHABLE");
   });
 
   it("a port that accepts TCP and never speaks is SSH_TIMEOUT, within the connect limit", async () => {
-    const held: net.Socket[] = [];
-    const silent = net.createServer((s) => held.push(s));
-    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
-    const { port } = silent.address() as net.AddressInfo;
+    const silent = await silentPort();
     const started = Date.now();
-    const failure = await codeOf(pool.run(rootTarget({ port }), "true", { ...limits, connectTimeoutMs: 1_500 }));
+    const failure = await codeOf(pool.run(rootTarget({ port: silent.port }), "true", { ...limits, connectTimeoutMs: 1_500 }));
     const elapsed = Date.now() - started;
-    held.forEach((s) => s.destroy());
     silent.close();
     expect(failure.code).toBe("SSH_TIMEOUT");
     expect(elapsed).toBeGreaterThanOrEqual(1_400);
