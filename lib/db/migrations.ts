@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Kysely, Migration } from "kysely";
 
 // Versioned, append-only: a released migration is never edited; a change is a new entry.
 // Written with the schema builder only, so the same list runs on SQLite and PostgreSQL.
