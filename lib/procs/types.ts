@@ -22,6 +22,12 @@ export type Process = {
 
 export type AncestryStep = { pid: number; comm: string };
 
+/** What a parent does with SIGCHLD, from SigCgt/SigIgn/SigBlk in /proc/PID/status. */
+export type SigchldDisposition = "caught" | "ignored" | "blocked" | "default";
+
+/** The unit a process belongs to, from /proc/PID/cgroup: what to restart instead of signalling. */
+export type ProcessService = { kind: "systemd" | "container" | "cgroup"; name: string; cgroup: string };
+
 export type Parent = Process & {
   zombieCount: number;
   zombiePids: number[];
@@ -29,6 +35,10 @@ export type Parent = Process & {
   ancestry: AncestryStep[];
   /** What `pstree -s -p PARENT` printed on the server, when it was run for this parent. */
   pstree: string | null;
+  /** Filled by scans that read /proc/PID/status and /proc/PID/cgroup (null: could not be read). */
+  sigchld?: SigchldDisposition | null;
+  service?: ProcessService | null;
+  oldestZombieAgeSeconds?: number | null;
 };
 
 export type ScanSummary = {
