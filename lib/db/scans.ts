@@ -16,7 +16,7 @@ export type ScanListItem = { id: string; startedAt: string; durationMs: number; 
 export async function insertScan(scan: Scan): Promise<void> {
   const db = await getDb();
   const { id, serverId, startedAt, durationMs, summary, ...rest } = scan;
-  const body: Body = { commands: rest.commands, processes: rest.processes, zombies: rest.zombies, parents: rest.parents, notes: rest.notes };
+  const body: Body = rest;
   await db
     .insertInto("scans")
     .values({ id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body: await gzipAsync(JSON.stringify(body)) })

@@ -1,10 +1,14 @@
 // Turns the parsed steps of one scan into the contract's ScanData: /proc's rows are the snapshot
 // (pid, ppid, start time, comm, threads); ps adds what only it knows (STAT flags, user, args, usage).
+import { ageSeconds, buildHost } from "@/lib/procs/build-host";
+import { buildUsers, type LimitReads } from "@/lib/procs/build-users";
+import type { ParentFacts } from "@/lib/procs/parse-parent-facts";
 import type { SysInfo } from "@/lib/procs/parse-sys";
 import type { StatRow } from "@/lib/procs/parse-proc-stat";
 import type { PsRow, PsTable } from "@/lib/procs/parse-ps";
 import { parsePstree } from "@/lib/procs/parse-pstree";
 import type { AncestryStep, Parent, Process, ScanData } from "@/lib/procs/types";
+import { buildTriage } from "@/lib/triage/build-triage";
 
 export type PstreeStep =
   | { kind: "ran"; outputs: Map<number, string> }
@@ -21,6 +25,10 @@ export type ScanParts = {
   stat: StatRow[];
   ps: PsTable;
   pstree: PstreeStep;
+  /** What the parents step read, for each zombie parent it was run for. */
+  parentFacts: Map<number, ParentFacts>;
+  /** What the limits step read, by PID. */
+  limits: LimitReads;
   /** Lines the account's shell printed before the scan began (rc files, banners). */
   shellNoiseLines: number;
 };
@@ -72,7 +80,15 @@ function pstreeFor(parent: Process, step: PstreeStep, notes: string[]): string |
   return text;
 }
 
-function buildParents(byPid: Map<number, Process>, zombies: Process[], step: PstreeStep, notes: string[]): Parent[] {
+const NO_FACTS: ParentFacts = { uid: null, sigchld: null, service: null, cgroupPids: null };
+
+function oldestAge(zombiePids: number[], byPid: Map<number, Process>, sys: SysInfo): number | null {
+  let oldest = Infinity;
+  for (const pid of zombiePids) oldest = Math.min(oldest, byPid.get(pid)?.startTime ?? Infinity);
+  return Number.isFinite(oldest) ? ageSeconds(oldest, sys) : null;
+}
+
+function buildParents(byPid: Map<number, Process>, zombies: Process[], parts: ScanParts, notes: string[]): Parent[] {
   const childrenOf = new Map<number, number[]>();
   for (const z of zombies) {
     const siblings = childrenOf.get(z.ppid);
@@ -88,8 +104,16 @@ function buildParents(byPid: Map<number, Process>, zombies: Process[], step: Pst
       continue;
     }
     zombiePids.sort((a, b) => a - b);
-    const pstree = pstreeFor(parent, step, notes);
-    parents.push({ ...parent, zombieCount: zombiePids.length, zombiePids, ancestry: ancestryOf(parent, byPid), pstree });
+    const pstree = pstreeFor(parent, parts.pstree, notes);
+    parents.push({
+      ...parent,
+      zombieCount: zombiePids.length,
+      zombiePids,
+      ancestry: ancestryOf(parent, byPid),
+      pstree,
+      ...(parts.parentFacts.get(ppid) ?? NO_FACTS),
+      oldestZombieAgeSeconds: oldestAge(zombiePids, byPid, parts.sys),
+    });
   }
   if (orphaned > 0) notes.push(`${orphaned} zombie(s) have a parent that ended during the scan; scan again to see who holds them now.`);
   return parents.sort((a, b) => b.zombieCount - a.zombieCount || a.pid - b.pid);
@@ -139,13 +163,17 @@ export function buildScan(parts: ScanParts): ScanData {
   if (unseenByPs > 0) {
     notes.push(`${unseenByPs} process(es) ended between reading /proc and running ps: their user and command line are unknown.`);
   }
-  const parents = buildParents(byPid, zombies, parts.pstree, notes);
-  return {
+  const parents = buildParents(byPid, zombies, parts, notes);
+  const scan: ScanData = {
     commands: [...parts.commands],
     summary: { processes: processes.length, zombies: zombies.length, pidsInUse, pidMax: parts.sys.pidMax, loadAvg: parts.sys.loadAvg },
     processes,
     zombies,
     parents,
     notes,
+    host: buildHost(processes, zombies, parts.sys),
+    users: buildUsers(processes, parts.limits),
   };
+  scan.triage = buildTriage(scan);
+  return scan;
 }

@@ -3,12 +3,15 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { maxProcessesSoftLimit } from "@/lib/procs/parse-limits";
+import { parseParentFacts, type ParentFacts } from "@/lib/procs/parse-parent-facts";
 import { parsePs } from "@/lib/procs/parse-ps";
 import { parsePstree, pstreeAncestry, type PstreeNode } from "@/lib/procs/parse-pstree";
 import { parseScanOutput } from "@/lib/procs/parse-scan";
 import { buildScanCommand, type ScanCommandOptions } from "@/lib/procs/scan-command";
 import { SCAN_STEPS, type ScanStep } from "@/lib/procs/scan-markers";
-import type { Process } from "@/lib/procs/types";
+import type { CgroupPids, Process, ProcessService, SigchldDisposition, UserProcesses } from "@/lib/procs/types";
+import type { TriageCause } from "@/lib/triage/types";
 
 type ScanCase = {
   parser: "scan";
@@ -21,7 +24,14 @@ type ScanCase = {
   /** Substrings, one per expected note; [] means no notes at all. */
   notes?: string[];
   error?: { step: ScanStep; message: string };
+  /** What the parents step read, one per parent in order; `aged`: the oldest zombie's age is known. */
+  parentFacts?: { comm: string; sigchld: SigchldDisposition | null; uid: number | null; serviceKind: ProcessService["kind"] | null; cgroupPids: CgroupPids | null; aged: boolean }[];
+  /** Users (root aside) as counted, with the limit the limits step read. */
+  users?: Pick<UserProcesses, "user" | "processes" | "limit">[];
+  verdict?: TriageCause;
 };
+type ParentCase = { parser: "parent"; facts: ParentFacts };
+type LimitsCase = { parser: "limits"; soft: number | null };
 type PsCase = { parser: "ps"; format: string; rows: number; includes: Record<string, unknown>[] };
 type PstreeCase = {
   parser: "pstree";
@@ -30,7 +40,7 @@ type PstreeCase = {
   includes: Partial<Omit<PstreeNode, "children">>[];
   ancestry?: { pid: number; comms: string[] };
 };
-type Case = { about: string } & (ScanCase | PsCase | PstreeCase);
+type Case = { about: string } & (ScanCase | PsCase | PstreeCase | ParentCase | LimitsCase);
 
 const dir = join(process.cwd(), "tests/fixtures/procs");
 const cases = readdirSync(dir)
@@ -74,6 +84,12 @@ function checkScan(text: string, c: ScanCase) {
     expect(p.ancestry.at(-1)).toEqual({ pid: p.pid, comm: p.comm });
   }
   for (const want of c.includes ?? []) expect(scan.processes).toContainEqual(expect.objectContaining(want));
+  if (c.parentFacts) {
+    expect(scan.parents.map((p) => ({ comm: p.comm, sigchld: p.sigchld, uid: p.uid, serviceKind: p.service?.kind ?? null, cgroupPids: p.cgroupPids, aged: p.oldestZombieAgeSeconds !== null }))).toEqual(c.parentFacts);
+  }
+  if (c.users) expect(scan.users?.filter((u) => u.user !== "root").map((u) => ({ user: u.user, processes: u.processes, limit: u.limit }))).toEqual(c.users);
+  if (c.verdict) expect(scan.triage?.verdict.cause).toBe(c.verdict);
+  if (scan.zombies.length > 0) expect(scan.host?.oldestZombieAgeSeconds).toBeGreaterThanOrEqual(0);
   if (c.notes) {
     expect(scan.notes.filter((n) => !n.startsWith("Load average"))).toHaveLength(c.notes.length);
     for (const note of c.notes) expect(scan.notes.some((n) => n.includes(note))).toBe(true);
@@ -100,13 +116,15 @@ function checkPstree(text: string, c: PstreeCase) {
 
 describe("captured fixtures", () => {
   it("has a case for every kind of output", () => {
-    expect(new Set(cases.map((c) => c.expected.parser))).toEqual(new Set(["scan", "ps", "pstree"]));
+    expect(new Set(cases.map((c) => c.expected.parser))).toEqual(new Set(["scan", "ps", "pstree", "parent", "limits"]));
   });
 
   for (const { name, text, expected } of cases) {
     it(`${name}: ${expected.about}`, () => {
       if (expected.parser === "scan") checkScan(text, expected);
       else if (expected.parser === "ps") checkPs(text, expected);
+      else if (expected.parser === "parent") expect(parseParentFacts(text)).toEqual(expected.facts);
+      else if (expected.parser === "limits") expect(maxProcessesSoftLimit(text)).toBe(expected.soft);
       else checkPstree(text, expected);
     });
   }

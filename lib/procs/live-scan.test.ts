@@ -15,6 +15,8 @@ const BUSYBOX = "/usr/bin/busybox";
 const tmp = mkdtempSync(join(tmpdir(), "reaper-scan-"));
 const bb = join(tmp, "bb");
 let parent: ChildProcess;
+let caught: ChildProcess;
+let nobody: ChildProcess;
 
 const zombieChildren = (pid: number): number[] =>
   readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
@@ -32,13 +34,20 @@ beforeAll(async () => {
     stdio: ["pipe", "ignore", "ignore"],
   });
   const pid = parent.pid ?? 0;
-  for (let i = 0; i < 100 && zombieChildren(pid).length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+  // sleep keeps the zombies of the shell it replaced, with SIGCHLD at default; python3 installs a
+  // handler that never waits (caught); a root-only test user with a low process limit.
+  caught = spawn("/usr/bin/python3", ["-c", "import os, signal, time\nsignal.signal(signal.SIGCHLD, lambda *a: None)\nfor _ in range(4):\n    if os.fork() == 0: os._exit(0)\ntime.sleep(300)"], { stdio: "ignore" });
+  nobody = spawn("prlimit", ["--nproc=4242:4242", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/sleep", "300"], { stdio: "ignore" });
+  for (let i = 0; i < 100 && (zombieChildren(pid).length < 3 || zombieChildren(caught.pid ?? 0).length < 4); i++) await new Promise((r) => setTimeout(r, 20));
   expect(zombieChildren(pid)).toHaveLength(3);
+  expect(zombieChildren(caught.pid ?? 0)).toHaveLength(4);
 });
 
 afterAll(async () => {
   const exited = new Promise((r) => parent.once("exit", r));
   parent.stdin?.end();
+  caught.kill();
+  nobody.kill();
   await exited;
   rmSync(tmp, { recursive: true });
 });
@@ -64,6 +73,21 @@ describe("the scan command on this machine", () => {
       expect(ours?.ancestry[0]?.pid).toBe(1);
       expect(scan.processes.find((p) => p.pid === process.pid)?.comm).toBe("node");
       expect(scan.processes.find((p) => p.pid === 2)?.args).toBe("[kthreadd]");
+      // Only the 5 parents with the most zombies are read; other zombie parents on this machine may
+      // outrank ours. dash catches SIGCHLD while it has background jobs; python3's handler too.
+      const read = (pid: number | undefined) => scan.parents.findIndex((p) => p.pid === pid) < 5;
+      if (read(ours?.pid)) {
+        expect(ours).toMatchObject({ sigchld: "caught", uid: process.getuid?.() });
+        expect(ours?.service?.kind).toMatch(/^(systemd|container|cgroup)$/);
+      }
+      expect(ours?.oldestZombieAgeSeconds).toBeGreaterThanOrEqual(0);
+      expect(ours?.oldestZombieAgeSeconds).toBeLessThan(60);
+      expect(scan.parents.find((p) => p.pid === caught.pid)).toMatchObject({ sigchld: read(caught.pid) ? "caught" : null, zombieCount: 4 });
+      expect(scan.host?.states.Z).toBeGreaterThanOrEqual(7);
+      expect(scan.host?.uptimeSeconds).toBeGreaterThan(0);
+      if (process.getuid?.() === 0) expect(scan.users?.find((u) => u.user === "nobody")).toMatchObject({ limit: 4242, limitPid: nobody.pid });
+      expect(scan.triage?.verdict.text).toMatch(/^(Likely cause of 503: |No process-level cause found)/);
+      if (read(caught.pid)) expect(scan.triage?.parents.find((p) => p.pid === caught.pid)?.reapText).toContain("catches SIGCHLD: reaping is likely to work");
       if (busybox) {
         expect(ours?.pstree).toBeNull();
         expect(scan.notes.join(" ")).toContain("pstree is not installed");

@@ -24,6 +24,14 @@ describe("a 50,000-process host", () => {
       new Set(["systemd", "kthreadd", ...Array.from({ length: 97 }, (_, i) => `kworker/${i + 3}:0-events`), "php-fpm: pool www", "web worker)", "wörker-ü", "new\nline", "back\\slash", "nginx"]),
     );
     expect(scan.notes).toContain("pstree skipped: 50,000 processes would make it cost seconds; ancestry comes from the snapshot's parent PIDs.");
+    expect(scan.parents.slice(0, 5).every((p) => p.sigchld === "caught" && p.service?.name === "php8.2-fpm.service" && p.cgroupPids?.max === 200000)).toBe(true);
+    expect(scan.parents[5]?.sigchld).toBeNull();
+    expect(scan.users?.find((u) => u.user === "www-data")).toMatchObject({ processes: 50_000, limit: 180000, limitPid: 107 });
+    // Uptime 86,400.5 s; the oldest zombie started at tick 1110 (pid 110): 11.1 s after boot.
+    expect(scan.host?.oldestZombieAgeSeconds).toBe(86389);
+    expect(scan.host?.states).toMatchObject({ Z: expected.zombies, I: 97 });
+    expect(scan.host?.topCpu).toHaveLength(5);
+    expect(scan.triage?.verdict.cause).toBe("none");
   });
 });
 

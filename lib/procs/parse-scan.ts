@@ -1,6 +1,9 @@
 // Reads what the scan command (scan-command.ts) printed: splits it at the marker lines, hands each
 // step's text to its parser and joins the results. A failure names the step's shell text.
 import { buildScan, type PstreeStep } from "@/lib/procs/build-scan";
+import type { LimitReads } from "@/lib/procs/build-users";
+import { maxProcessesSoftLimit } from "@/lib/procs/parse-limits";
+import { parseParentFacts, type ParentFacts } from "@/lib/procs/parse-parent-facts";
 import { parseProcStat } from "@/lib/procs/parse-proc-stat";
 import { parsePs } from "@/lib/procs/parse-ps";
 import { parseSys } from "@/lib/procs/parse-sys";
@@ -17,10 +20,14 @@ const STEP_LABELS: Record<ScanStep, string> = {
   stat: "Reading /proc/*/stat",
   ps: "ps",
   pstree: "pstree",
+  parents: "Reading the zombie parents' /proc/PID/status and cgroup",
+  limits: "Reading the top users' /proc/PID/limits",
 };
 
 function stepOf(name: string): ScanStep | "end" | null {
   if (name === "end" || name === "sys" || name === "stat" || name === "ps") return name;
+  if (name === "parent") return "parents";
+  if (name === "limits") return "limits";
   return name.startsWith("pstree") ? "pstree" : null;
 }
 
@@ -57,6 +64,19 @@ function pstreeStep(sections: Section[]): PstreeStep {
   return outputs.size > 0 ? { kind: "ran", outputs } : { kind: "none" };
 }
 
+/** Per-PID sections ("@@reaper:parent PID"); a PID-less or repeated one is ignored. */
+function byPid<T>(sections: Section[], name: string, read: (body: string) => T): Map<number, T> {
+  const out = new Map<number, T>();
+  for (const s of sections) if (s.name === name && /^\d+$/.test(s.arg)) out.set(Number(s.arg), read(s.body));
+  return out;
+}
+
+function limitReads(sections: Section[]): LimitReads {
+  const out: LimitReads = new Map();
+  for (const [pid, limit] of byPid(sections, "limits", maxProcessesSoftLimit)) if (limit !== undefined) out.set(pid, limit);
+  return out;
+}
+
 export function parseScanOutput(stdout: string, commands: string[]): Result<ScanData, ScanParseError> {
   const commandOf = (step: ScanStep) => commands[SCAN_STEPS.indexOf(step)] ?? step;
   const failAt = (step: ScanStep, message: string) => fail({ command: commandOf(step), message: `${STEP_LABELS[step]}: ${message}` });
@@ -64,7 +84,7 @@ export function parseScanOutput(stdout: string, commands: string[]): Result<Scan
   const split = splitSections(stdout);
   if ("unknown" in split) {
     const step = split.after?.step ?? "sys";
-    return failAt(step === "end" ? "pstree" : step, `printed an unexpected marker line ${JSON.stringify(MARK + split.unknown)}`);
+    return failAt(step === "end" ? "limits" : step, `printed an unexpected marker line ${JSON.stringify(MARK + split.unknown)}`);
   }
   const { preamble, sections } = split;
   const first = sections[0];
@@ -100,6 +120,8 @@ export function parseScanOutput(stdout: string, commands: string[]): Result<Scan
       stat: stat.value,
       ps: ps.value,
       pstree: pstreeStep(sections.filter((s) => s.step === "pstree")),
+      parentFacts: byPid<ParentFacts>(sections, "parent", parseParentFacts),
+      limits: limitReads(sections),
       shellNoiseLines: preamble.split("\n").filter((l) => l.trim() !== "").length,
     }),
   };

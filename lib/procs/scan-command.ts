@@ -2,12 +2,16 @@
 // mawk, gawk or busybox awk, procps-ng or busybox ps, with or without pstree. Only fixed text and
 // validated integers go into it.
 import { MARKERS } from "@/lib/procs/scan-markers";
+import { limitsStep, parentsStep, userTallyAwkProgram } from "@/lib/procs/scan-triage-steps";
 
 export type ScanCommandOptions = {
   /** The remote side stops all scan work after this many seconds (then SIGKILL 2 s later). */
   timeoutSeconds?: number;
-  /** How many zombie parents (most zombies first) get a `pstree`. */
+  /** How many zombie parents (most zombies first) get a `pstree` and a read of their SIGCHLD masks,
+   * cgroup and cgroup PID limit. */
   pstreeParents?: number;
+  /** How many users (most processes first, root aside) get their "Max processes" limit read. */
+  limitUsers?: number;
   /** Above this many processes pstree is skipped: it reads the whole table on every call. */
   pstreeMaxProcesses?: number;
 };
@@ -15,7 +19,8 @@ export type ScanCommandOptions = {
 export type ScanCommand = {
   /** One string for one SSH exec; the account's shell runs it as `SHELL -c command`. */
   command: string;
-  /** The exact shell text of each step, in the order they run (sys, stat, ps, pstree). */
+  /** The exact shell text of each step, in the order they run (SCAN_STEPS: sys, stat, ps, pstree,
+   * parents, limits). */
   commands: string[];
 };
 
@@ -59,17 +64,21 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   const timeout = intOption("timeoutSeconds", opts.timeoutSeconds, 30, 1, 3600);
   const top = intOption("pstreeParents", opts.pstreeParents, 5, 0, 50);
   const maxProcs = intOption("pstreeMaxProcesses", opts.pstreeMaxProcesses, 5000, 0, 10_000_000);
+  const topUsers = intOption("limitUsers", opts.limitUsers, 5, 0, 50);
 
+  // hz: start times are in clock ticks; busybox has no getconf, and the parser then assumes 100.
   const sys =
-    "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg; " +
-    "echo cpus $(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null)";
+    "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg /proc/uptime; " +
+    "echo cpus $(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null); echo hz $(getconf CLK_TCK 2>/dev/null)";
   // stdout goes on to the caller through fd 4 while $(...) keeps only the fd 3 summary. LC_ALL=C:
   // the kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
   const stat =
     "exec 4>&1; p=$(cd /proc && LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + " [0-9]*/stat 3>&1 >&4)";
   // busybox ps rejects procps options: fall back to what it prints (the parser reads its header).
+  // Its rows pass through an awk on their way to stdout (fd 4) that picks the top users' PIDs (fd 3).
   const ps =
-    "ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps";
+    "exec 4>&1; u=$({ ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps; } | " +
+    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&4)";
   // -l: without it pstree cuts lines at 132 columns when stdout is not a terminal.
   const pstree =
     "set -- $p; if [ $# -gt 1 ]; then n=$1; shift; " +
@@ -77,6 +86,8 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
     "elif command -v pstree >/dev/null 2>&1; then " +
     `for pid in "$@"; do echo "${MARKERS.pstree} $pid"; pstree -l -A -s -p "$pid"; done; ` +
     `else echo ${MARKERS.pstreeMissing}; fi; fi`;
+  const parents = parentsStep();
+  const limits = limitsStep();
 
   const script = [
     // $$: the scan's own shell, so its short-lived children (awk, ps) can be left out of the picture.
@@ -84,10 +95,12 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
     `echo ${MARKERS.stat}`, stat,
     `echo ${MARKERS.ps}`, ps,
     pstree,
+    parents,
+    limits,
     `echo ${MARKERS.end}`,
   ].join("; ");
   return {
     command: `LC_ALL=C.UTF-8 timeout -k 2 ${timeout} sh -c '${script}'`,
-    commands: [sys, stat, ps, pstree],
+    commands: [sys, stat, ps, pstree, parents, limits],
   };
 }

@@ -1,6 +1,7 @@
 // The scan script prints a marker line before each step's output, so the parser can tell which
 // step printed what and name the step that failed. Stat lines start with a digit, ps lines with a
-// space, a digit or "PID", and pstree escapes control characters, so no output line can pose as one.
+// space, a digit or "PID", pstree escapes control characters, and the parents and limits steps
+// prefix every line they copy from /proc, so no output line can pose as one.
 
 export const MARK = "@@reaper:";
 
@@ -13,9 +14,14 @@ export const MARKERS = {
   /** Followed by " COUNT": too many processes for pstree to be cheap. */
   pstreeSkipped: `${MARK}pstree-skipped`,
   pstreeMissing: `${MARK}pstree-missing`,
+  /** Followed by " PID": SIGCHLD masks, UID, cgroup lines and cgroup PID counts of that zombie parent. */
+  parent: `${MARK}parent`,
+  /** Followed by " PID": the "Max processes" line of that process, one per top user. */
+  limits: `${MARK}limits`,
   end: `${MARK}end`,
 } as const;
 
-/** The steps in the order they run; `commands[i]` is the shell text of `SCAN_STEPS[i]`. */
-export const SCAN_STEPS = ["sys", "stat", "ps", "pstree"] as const;
+/** The steps in the order they run; `commands[i]` is the shell text of `SCAN_STEPS[i]`. New steps go
+ * last so that the index of every older step stays what stored scans and their readers expect. */
+export const SCAN_STEPS = ["sys", "stat", "ps", "pstree", "parents", "limits"] as const;
 export type ScanStep = (typeof SCAN_STEPS)[number];

@@ -1,5 +1,6 @@
 // The process model shared by the scanner, the API and the pages. Shapes follow ../shared/API.md
 // ("Scans"); fields beyond the contract are additions, never renames.
+import type { Triage } from "@/lib/triage/types";
 
 export type Process = {
   pid: number;
@@ -28,6 +29,18 @@ export type SigchldDisposition = "caught" | "ignored" | "blocked" | "default";
 /** The unit a process belongs to, from /proc/PID/cgroup: what to restart instead of signalling. */
 export type ProcessService = { kind: "systemd" | "container" | "cgroup"; name: string; cgroup: string };
 
+/** `pids.current` against `pids.max` of the cgroup level that limits a parent's PIDs most. */
+export type CgroupPids = {
+  /** The level read, e.g. `/system.slice/nginx.service` (an ancestor when the limit is set there). */
+  cgroup: string;
+  current: number;
+  /** null: no limit at this level or above (`max`). */
+  max: number | null;
+};
+
+// The facts below are filled by every scan for the parents the scan command picks (the ones with
+// the most zombies, up to `pstreeParents`); they stay optional in the type because scans stored
+// before they existed lack them. null: picked but not readable (the parent ended), or not picked.
 export type Parent = Process & {
   zombieCount: number;
   zombiePids: number[];
@@ -35,10 +48,47 @@ export type Parent = Process & {
   ancestry: AncestryStep[];
   /** What `pstree -s -p PARENT` printed on the server, when it was run for this parent. */
   pstree: string | null;
-  /** Filled by scans that read /proc/PID/status and /proc/PID/cgroup (null: could not be read). */
+  /** From SigIgn, SigBlk, SigCgt of /proc/PID/status, in that order of precedence. */
   sigchld?: SigchldDisposition | null;
   service?: ProcessService | null;
+  /** Uptime minus the start of the parent's oldest zombie child. */
   oldestZombieAgeSeconds?: number | null;
+  /** The real UID, first field of `Uid:` in /proc/PID/status. */
+  uid?: number | null;
+  cgroupPids?: CgroupPids | null;
+};
+
+/** One user's share of the process table, against that user's RLIMIT_NPROC where it was read. */
+export type UserProcesses = {
+  user: string;
+  processes: number;
+  /** Processes plus their threads: what RLIMIT_NPROC counts. */
+  threads: number;
+  /** "Max processes" soft limit; null when unlimited or not read (see `limitPid`). */
+  limit: number | null;
+  /** The process whose /proc/PID/limits was read; null when none was (only the top users are read). */
+  limitPid: number | null;
+};
+
+/** A process ranked by ps's %CPU or RSS. */
+export type TopProcess = { pid: number; comm: string; user: string; cpu: number | null; rssKb: number | null };
+
+/** Host-wide figures of the same snapshot, beyond the contract's summary. */
+export type HostFacts = {
+  /** /proc/sys/kernel/threads-max: the other ceiling on processes plus threads. */
+  threadsMax: number | null;
+  /** Online CPUs; null when neither getconf nor nproc exists on the server. */
+  cpus: number | null;
+  /** First field of /proc/uptime; null when unreadable (then no ages). */
+  uptimeSeconds: number | null;
+  /** `getconf CLK_TCK`, 100 when getconf is missing (Linux's USER_HZ everywhere in practice). */
+  clockTicks: number;
+  /** Processes by the kernel's one-letter state (R, S, D, Z, T, t, I, X). */
+  states: Record<string, number>;
+  /** Top processes by ps's %CPU and by RSS; empty where ps cannot print them (busybox). */
+  topCpu: TopProcess[];
+  topMemory: TopProcess[];
+  oldestZombieAgeSeconds: number | null;
 };
 
 export type ScanSummary = {
@@ -60,6 +110,12 @@ export type ScanData = {
   parents: Parent[];
   /** Plain-words remarks about how the scan was made ("pstree is not installed: ..."). */
   notes: string[];
+  // Optional for the reason given above Parent: stored scans predate them. buildScan always fills them.
+  host?: HostFacts;
+  /** Every user with processes, most threads first. */
+  users?: UserProcesses[];
+  /** The 503 triage built from this scan by lib/triage. */
+  triage?: Triage;
 };
 
 export type Scan = ScanData & {

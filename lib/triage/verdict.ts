@@ -1,0 +1,76 @@
+// The one-line verdict: the most likely process-level reason a web server answers 503, from the
+// gauges. Host PID exhaustion comes first (everything on the host fails), then the tighter of a
+// zombie parent's cgroup limit and a user's process limit, then CPU or I/O overload.
+import type { Parent, ScanData } from "@/lib/procs/types";
+import { IO_STALL_D_PER_CPU, IO_STALL_MIN_D, ZOMBIE_SHARE_CAUSE } from "@/lib/triage/thresholds";
+import type { CgroupGauge, LoadGauge, PidGauge, UserGauge, Verdict } from "@/lib/triage/types";
+import { count, serviceText, who } from "@/lib/triage/words";
+
+const CAUSE = "Likely cause of 503:";
+
+/** The parent whose zombies hold at least ZOMBIE_SHARE_CAUSE of `total`, most zombies first. */
+function zombieCulprit(parents: Parent[], total: number): Parent | undefined {
+  return parents.find((p) => total > 0 && p.zombieCount / total >= ZOMBIE_SHARE_CAUSE);
+}
+
+function pidVerdict(scan: ScanData, g: PidGauge): Verdict {
+  const all = `${count(g.inUse)} of ${count(g.limit)} PIDs (${g.limitName}) are in use`;
+  const top = scan.parents[0];
+  if (top && g.zombies / g.inUse >= ZOMBIE_SHARE_CAUSE) {
+    const others = scan.parents.length > 1 ? ` and ${count(g.zombies - top.zombieCount)} more of other parents` : "";
+    return {
+      cause: "pid-exhaustion-zombies", pid: top.pid, user: null,
+      text: `${CAUSE} PID exhaustion by zombies of ${who(top.comm, top.pid)}. ${all}; ${count(top.zombieCount)} are its zombies${others}.`,
+    };
+  }
+  return { cause: "pid-exhaustion", pid: null, user: null, text: `${CAUSE} PID exhaustion. ${all}; zombies hold only ${count(g.zombies)} of them.` };
+}
+
+function cgroupVerdict(scan: ScanData, g: CgroupGauge): Verdict {
+  const parent = scan.parents.find((p) => p.pid === g.pid);
+  const name = serviceText(g.service) ?? `cgroup ${g.cgroup}`;
+  const culprit = parent && zombieCulprit([parent], g.current);
+  const by = culprit ? ` by zombies of ${who(culprit.comm, culprit.pid)}` : "";
+  return {
+    cause: "cgroup-pid-limit", pid: g.pid, user: null,
+    text: `${CAUSE} the PID limit of ${name} is nearly used up${by}. ${count(g.current)} of ${count(g.max ?? 0)} PIDs are in use in ${g.cgroup}.`,
+  };
+}
+
+function userVerdict(scan: ScanData, g: UserGauge): Verdict {
+  const culprit = zombieCulprit(scan.parents.filter((p) => p.user === g.user), g.threads);
+  const by = culprit ? ` by zombies of ${who(culprit.comm, culprit.pid)}` : "";
+  return {
+    cause: "user-process-limit", pid: culprit?.pid ?? null, user: g.user,
+    text: `${CAUSE} user ${g.user} is at its process limit${by}. ${count(g.threads)} of ${count(g.limit ?? 0)} allowed processes and threads are in use.`,
+  };
+}
+
+function loadVerdict(scan: ScanData, g: LoadGauge): Verdict {
+  const d = scan.host?.states.D ?? 0;
+  const on = `load ${g.loadAvg[0]} on ${count(g.cpus ?? 0)} CPUs`;
+  if (d >= Math.max(IO_STALL_MIN_D, IO_STALL_D_PER_CPU * (g.cpus ?? 1))) {
+    return { cause: "io-stall", pid: null, user: null, text: `${CAUSE} processes stuck waiting on disk or network storage. ${count(d)} are in state D, ${on}.` };
+  }
+  const busiest = scan.host?.topCpu[0];
+  const top = busiest ? `; the busiest process is ${who(busiest.comm, busiest.pid)} at ${busiest.cpu ?? 0}% CPU` : "";
+  return { cause: "cpu-overload", pid: busiest?.pid ?? null, user: null, text: `${CAUSE} CPU overload, ${on}${top}.` };
+}
+
+function noCause(scan: ScanData): Verdict {
+  const top = scan.parents[0];
+  const watch = top ? ` ${count(scan.summary.zombies)} zombie(s), most of ${who(top.comm, top.pid)}, are a leak to watch, not yet a cause.` : "";
+  return { cause: "none", pid: null, user: null, text: `No process-level cause found.${watch}` };
+}
+
+export type VerdictInputs = { pids: PidGauge; users: UserGauge[]; cgroups: CgroupGauge[]; load: LoadGauge };
+
+export function decideVerdict(scan: ScanData, gauges: VerdictInputs): Verdict {
+  if (gauges.pids.level === "critical") return pidVerdict(scan, gauges.pids);
+  const worstCgroup = gauges.cgroups.filter((g) => g.level === "critical").sort((a, b) => (b.ratio ?? 0) - (a.ratio ?? 0))[0];
+  const worstUser = gauges.users.filter((g) => g.level === "critical").sort((a, b) => (b.ratio ?? 0) - (a.ratio ?? 0))[0];
+  if (worstCgroup && (!worstUser || (worstCgroup.ratio ?? 0) >= (worstUser.ratio ?? 0))) return cgroupVerdict(scan, worstCgroup);
+  if (worstUser) return userVerdict(scan, worstUser);
+  if (gauges.load.level === "critical") return loadVerdict(scan, gauges.load);
+  return noCause(scan);
+}
