@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { PROTECTED_NAME } from "@/lib/actions/signal-command";
 
 // The only module that reads process.env: every setting is validated once, at first use,
 // so a typo in a deployment fails loudly with the variable's name instead of deep in a request.
@@ -15,6 +16,13 @@ const schema = z.object({
   REAPER_SSH_IDLE_MS: z.coerce.number().int().min(1_000).default(120_000),
   REAPER_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
+  // per-connection process. The names go into the remote command, hence the strict grammar.
+  REAPER_PROTECTED_NAMES: z
+    .string()
+    .default("init,systemd,sshd,sshd-session")
+    .transform((s) => s.split(",").map((n) => n.trim()).filter((n) => n !== ""))
+    .refine((names) => names.every((n) => PROTECTED_NAME.test(n)), "each name must be 1-15 letters, digits, spaces or . _ : + @ ( ) -"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -1,8 +1,12 @@
 import "server-only";
+import type { Selectable } from "kysely";
 import { getDb } from "@/lib/db/client";
 import { newId, nowIso } from "@/lib/db/ids";
+import type { AuditEventsTable } from "@/lib/db/schema";
 
 export type AuditInput = {
+  /** Given when the event must carry a known id (an action's id is its audit event's id). */
+  id?: string;
   actor: { id: string; email: string };
   serverId: string | null;
   kind: string;
@@ -12,13 +16,16 @@ export type AuditInput = {
   message: string;
 };
 
+export type AuditRow = Selectable<AuditEventsTable>;
+
 /** Append-only: this module has no update or delete, and neither does any route. */
-export async function appendAudit(input: AuditInput): Promise<void> {
+export async function appendAudit(input: AuditInput): Promise<string> {
   const db = await getDb();
+  const id = input.id ?? newId("evt");
   await db
     .insertInto("audit_events")
     .values({
-      id: newId("evt"),
+      id,
       at: nowIso(),
       actor_id: input.actor.id,
       actor_email: input.actor.email,
@@ -30,4 +37,30 @@ export async function appendAudit(input: AuditInput): Promise<void> {
       message: input.message,
     })
     .execute();
+  return id;
+}
+
+export type AuditFilter = {
+  serverId?: string;
+  actorId?: string;
+  /** Only events on servers of this account (a customer's view); undefined = all. */
+  accountId?: string | null;
+  kind?: string;
+  since?: string;
+  limit: number;
+};
+
+/** Newest first; ids break ties between events of the same millisecond. */
+export async function listAuditRows(f: AuditFilter): Promise<AuditRow[]> {
+  const db = await getDb();
+  let q = db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(f.limit);
+  if (f.serverId !== undefined) q = q.where("server_id", "=", f.serverId);
+  if (f.actorId !== undefined) q = q.where("actor_id", "=", f.actorId);
+  if (f.kind !== undefined) q = q.where("kind", "=", f.kind);
+  if (f.since !== undefined) q = q.where("at", ">=", f.since);
+  if (f.accountId !== undefined) {
+    const accountId = f.accountId ?? "";
+    q = q.where("server_id", "in", db.selectFrom("servers").select("id").where("account_id", "=", accountId));
+  }
+  return q.execute();
 }

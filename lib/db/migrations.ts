@@ -76,4 +76,11 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("scans_server_started").on("scans").columns(["server_id", "started_at"]).execute();
     },
   },
+  "0002_audit_lookups": {
+    // The audit page filters by server and by person, and actions look up a server's recent events.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("audit_events_server_at").on("audit_events").columns(["server_id", "at"]).execute();
+      await db.schema.createIndex("audit_events_actor_at").on("audit_events").columns(["actor_id", "at"]).execute();
+    },
+  },
 };

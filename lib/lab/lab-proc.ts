@@ -16,6 +16,9 @@ import { runOk } from "@/lib/lab/run";
  *   REAPER_LAB_CHAIN=a/b/c     names of the processes nested below this one, outermost first
  *   REAPER_LAB_ZOMBIES=N       the innermost process gets N children that exit at once and are
  *   REAPER_LAB_CHILD=name      never waited for (zombies), named `name`
+ *   REAPER_LAB_ON_CHLD=N       what that process does on SIGCHLD once its zombies exist: 0 nothing
+ *                              (default disposition), 1 reap them all, 2 reap one per signal, 3 block it
+ *   REAPER_LAB_ON_TERM=N       0 default (SIGTERM ends it), 1 ignore SIGTERM
  * Without FILL it exits 0 once the innermost process's zombies exist, leaving the processes to the
  * namespace's PID 1 like a daemon would.
  */
@@ -35,6 +38,8 @@ const SOURCE = String.raw`
 
 static int ready_fd = -1;
 static long zombie_count;
+static long on_chld;
+static long on_term;
 static const char *zombie_name;
 static char *chain[MAX_CHAIN];
 static long chain_len;
@@ -67,6 +72,34 @@ static int exit_at_once(void *arg) {
   return 0;
 }
 
+static void reap_all(int sig) {
+  (void)sig;
+  while (waitpid(-1, NULL, WNOHANG) > 0) {}
+}
+
+static void reap_one(int sig) {
+  (void)sig;
+  waitpid(-1, NULL, WNOHANG);
+}
+
+/* Installed only after the zombies exist: the SIGCHLDs of their exits were discarded (the default
+ * disposition), so they stay zombies until someone sends SIGCHLD again. */
+static void set_signal_behaviour(void) {
+  if (on_chld == 1 || on_chld == 2) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_chld == 1 ? reap_all : reap_one;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGCHLD, &sa, NULL) != 0) fail("sigaction");
+  } else if (on_chld == 3) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    if (sigprocmask(SIG_BLOCK, &set, NULL) != 0) fail("sigprocmask");
+  }
+  if (on_term == 1 && signal(SIGTERM, SIG_IGN) == SIG_ERR) fail("signal");
+}
+
 static int zombie_parent(void) {
   pid_t *kids = mmap(NULL, sizeof(pid_t) * (zombie_count + 1), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (kids == MAP_FAILED) fail("mmap");
@@ -75,6 +108,7 @@ static int zombie_parent(void) {
   /* WNOWAIT: wait until each child has exited, but leave it a zombie. */
   for (long i = 0; i < zombie_count; i++)
     if (waitid(P_PID, kids[i], &info, WEXITED | WNOWAIT) != 0) fail("waitid");
+  set_signal_behaviour();
   if (write(ready_fd, "", 1) != 1) fail("write");
   close(ready_fd);
   return sleep_forever(NULL);
@@ -106,6 +140,8 @@ int main(void) {
   }
   zombie_count = env_count("REAPER_LAB_ZOMBIES");
   zombie_name = getenv("REAPER_LAB_CHILD");
+  on_chld = env_count("REAPER_LAB_ON_CHLD");
+  on_term = env_count("REAPER_LAB_ON_TERM");
   char *names = getenv("REAPER_LAB_CHAIN");
   for (char *n = names ? strtok(names, "/") : NULL; n && chain_len < MAX_CHAIN; n = strtok(NULL, "/")) chain[chain_len++] = n;
   int fds[2];

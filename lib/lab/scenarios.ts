@@ -1,5 +1,5 @@
 import { MAX_CHAIN_DEPTH } from "@/lib/lab/lab-proc";
-import type { ExpectedScan, LabScenario } from "@/lib/lab/types";
+import type { ExpectedScan, LabParent, LabScenario } from "@/lib/lab/types";
 
 /** The innermost process of a `chainDepth` chain and its zombies. */
 export const DEEP_CHAIN = { comm: "deep-chain", zombies: 2, childComm: "sleep" } as const;
@@ -26,12 +26,23 @@ function assertCount(what: string, n: number, max: number): void {
   if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${what} must be an integer from 0 to ${max}, got ${n}`);
 }
 
-function zombiePiece(names: string[], zombies: number, childComm: string): ScenarioPiece {
+const ON_SIGCHLD = { default: "0", reap: "1", "reap-one": "2", block: "3" } as const;
+const ON_SIGTERM = { default: "0", ignore: "1" } as const;
+
+type Behaviour = Pick<LabParent, "onSigchld" | "onSigterm">;
+
+function zombiePiece(names: string[], zombies: number, childComm: string, behaviour: Behaviour = {}): ScenarioPiece {
   const [outer, ...inner] = names;
   if (outer === undefined) throw new Error("a scenario piece needs a name");
   return {
     name: outer,
-    env: { REAPER_LAB_CHAIN: inner.join("/"), REAPER_LAB_ZOMBIES: String(zombies), REAPER_LAB_CHILD: childComm },
+    env: {
+      REAPER_LAB_CHAIN: inner.join("/"),
+      REAPER_LAB_ZOMBIES: String(zombies),
+      REAPER_LAB_CHILD: childComm,
+      REAPER_LAB_ON_CHLD: ON_SIGCHLD[behaviour.onSigchld ?? "default"],
+      REAPER_LAB_ON_TERM: ON_SIGTERM[behaviour.onSigterm ?? "default"],
+    },
   };
 }
 
@@ -49,7 +60,7 @@ export function planScenario(scenario: LabScenario = {}): ScenarioPlan {
     assertProcessName(parent.comm);
     assertProcessName(childComm);
     assertCount(`zombies of ${parent.comm}`, parent.zombies, MAX_COUNT);
-    pieces.push(zombiePiece([parent.comm], parent.zombies, childComm));
+    pieces.push(zombiePiece([parent.comm], parent.zombies, childComm, parent));
     addExpected(parent.comm, parent.zombies);
   }
 

@@ -41,7 +41,21 @@ async function prepareFiles(f: Files, plan: ScenarioPlan, opts: LabServerOptions
   await Promise.all(plan.pieces.map((piece) => symlink(binary, path.join(f.bin, piece.name)).catch(ignoreExisting)));
   await writeFile(f.passwd, await labPasswd(path.join(f.dir, "root-home"), toolset.loginShell));
   await writeFile(f.authorizedKeys, await readFile(`${f.clientKey}.pub`, "utf8"));
-  return { sessionPath: toolset.sessionPath };
+  const sudoDir = opts.sudo ? await writeSudoShim(f.dir, opts.sudo) : undefined;
+  return { sessionPath: sudoDir ? `${sudoDir}:${toolset.sessionPath}` : toolset.sessionPath };
+}
+
+const SUDO_SHIMS = {
+  passwordless: '#!/bin/sh\n[ "$1" = -n ] && shift\nexec "$@"\n',
+  "password-required": "#!/bin/sh\necho 'sudo: a password is required' >&2\nexit 1\n",
+} as const;
+
+/** A stand-in sudo (the lab machine has none): enough to see how Reaper's sudo path behaves. */
+async function writeSudoShim(labDir: string, kind: keyof typeof SUDO_SHIMS): Promise<string> {
+  const dir = path.join(labDir, "sudo-bin");
+  await mkdir(dir);
+  await writeFile(path.join(dir, "sudo"), SUDO_SHIMS[kind], { mode: 0o755 });
+  return dir;
 }
 
 function ignoreExisting(error: unknown): void {

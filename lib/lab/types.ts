@@ -7,6 +7,14 @@ export type LabParent = {
   zombies: number;
   /** The zombies' comm; defaults to the parent's (a worker forked from a server keeps its name). */
   childComm?: string;
+  /**
+   * What the parent does on SIGCHLD, set up once its zombies exist (so they stay until someone sends
+   * SIGCHLD): "default" nothing (like most servers), "reap" collects them all, "reap-one" collects one
+   * per signal received (counts signals), "block" keeps SIGCHLD blocked.
+   */
+  onSigchld?: "default" | "reap" | "reap-one" | "block";
+  /** "ignore": SIGTERM does not end the parent (only SIGKILL does). */
+  onSigterm?: "default" | "ignore";
 };
 
 export type LabScenario = {
@@ -27,6 +35,11 @@ export type LabServerOptions = {
   /** false: the SSH session's PATH has no pstree. */
   pstree?: boolean;
   port?: number;
+  /**
+   * A `sudo` first on the session's PATH: "passwordless" runs `sudo -n CMD` as CMD (the lab logs in
+   * as root, so it succeeds); "password-required" refuses like sudo without NOPASSWD. Default: no sudo.
+   */
+  sudo?: "passwordless" | "password-required";
 };
 
 export type ExecResult = { stdout: string; stderr: string; code: number };

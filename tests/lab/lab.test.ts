@@ -150,6 +150,43 @@ describe("PID 1", () => {
   });
 });
 
+describe("signal behaviour of zombie parents", () => {
+  it("reap, reap-one, block, default and ignore-TERM parents answer signals as named", async () => {
+    const server = await lab({
+      scenario: {
+        parents: [
+          { comm: "reaps", zombies: 3, onSigchld: "reap", childComm: "child" },
+          { comm: "reaps-one", zombies: 3, onSigchld: "reap-one", childComm: "child" },
+          { comm: "blocks", zombies: 3, onSigchld: "block", childComm: "child" },
+          { comm: "default", zombies: 3, childComm: "child" },
+          { comm: "no-term", zombies: 2, onSigterm: "ignore", childComm: "child" },
+        ],
+      },
+    });
+    // The handlers exist only once the zombies do: all of them are still there at start. (The
+    // zombies are named "child" so that pgrep finds the parents only.)
+    expect(zombieLayout(await ps(server))).toEqual(["blocks:3", "default:3", "no-term:2", "reaps-one:3", "reaps:3"]);
+    for (const comm of ["reaps", "reaps-one", "blocks", "default"]) expect((await server.exec(`kill -s CHLD $(pgrep -x ${comm})`)).code).toBe(0);
+    expect((await server.exec("kill -s TERM $(pgrep -x no-term)")).code).toBe(0);
+    await sleep(200);
+    const rows = await ps(server);
+    expect(zombieLayout(rows)).toEqual(["blocks:3", "default:3", "no-term:2", "reaps-one:2"]);
+    expect(rows.some((row) => row.comm === "no-term" && !row.stat.startsWith("Z"))).toBe(true);
+    await stop(server);
+  });
+
+  it.each([
+    ["passwordless", 0, "root"],
+    ["password-required", 1, "sudo: a password is required"],
+  ] as const)("a %s sudo on the session PATH", async (sudo, code, text) => {
+    const server = await lab({ sudo });
+    const out = await withSsh(server.port, server.hostKeyFingerprint, rootAuth(server), async (client) => sshExec(client, "sudo -n id -un"));
+    expect(out.code).toBe(code);
+    expect(`${out.stdout}${out.stderr}`).toContain(text);
+    await stop(server);
+  });
+});
+
 describe("stop", () => {
   it.each([{ init: "tini" as const }, { init: "non-reaping" as const }])("leaves no process and no files ($init)", async ({ init }) => {
     const server = await lab({ init, scenario: { parents: [{ comm: "httpd", zombies: 5 }], chainDepth: 3, fillerProcesses: 100 } });

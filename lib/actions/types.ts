@@ -1,0 +1,43 @@
+// The shapes of a guarded action: what the caller asks, what the server reports, what we answer.
+
+export const ACTION_KINDS = ["reap", "terminate", "kill"] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** The one signal each action sends; the remote command takes its name only from this table. */
+export const SIGNAL_OF = { reap: "CHLD", terminate: "TERM", kill: "KILL" } as const satisfies Record<ActionKind, string>;
+export type SignalName = (typeof SIGNAL_OF)[ActionKind];
+
+export type ActionRequest = {
+  action: ActionKind;
+  pid: number;
+  startTime: number;
+  /** The PID typed back (a form may send it as text). */
+  confirm?: number | string;
+  reason?: string;
+};
+
+/** What the page should offer next: another signal, a restart of the service/container, or nothing. */
+export type NextStep = "terminate" | "kill" | "restart" | null;
+
+/** The contract's `Action`, plus `signal`, `startTime`, `serverId`, `at`, `orphansLeft`, `next`, `settled`, `replayed`. */
+export type Action = {
+  id: string;
+  serverId: string;
+  at: string;
+  action: ActionKind;
+  signal: `SIG${SignalName}`;
+  pid: number;
+  startTime: number;
+  comm: string;
+  status: "done";
+  message: string;
+  before: { zombies: number };
+  after: { zombies: number; parentAlive: boolean };
+  /** Former zombies of this parent still zombies under PID 1 once it ended (a non-reaping init). */
+  orphansLeft: number;
+  next: NextStep;
+  /** false when the outcome could not be watched to the end (the numbers are the last ones seen). */
+  settled: boolean;
+  /** true when this answer repeats an identical action that had just finished: no second signal was sent. */
+  replayed: boolean;
+};

@@ -1,0 +1,35 @@
+/** The contract's audit event, plus `signal` and `reason` for actions (extensions). */
+export type AuditEvent = {
+  id: string;
+  at: string;
+  actor: { id: string; email: string };
+  serverId: string | null;
+  kind: string;
+  action?: string;
+  signal?: string;
+  pid?: number;
+  comm?: string;
+  startTime?: number;
+  reason?: string;
+  result: "done" | "refused" | "failed";
+  code?: string;
+  message: string;
+};
+
+/** What an action event keeps in the audit row's `detail` JSON. */
+export type ActionDetail = {
+  action?: string;
+  signal?: string;
+  pid?: number;
+  startTime?: number;
+  comm?: string;
+  reason?: string;
+  /** true only when this attempt sent a signal. */
+  signalled?: boolean;
+  /** The action id whose answer this attempt repeated (a double submission). */
+  replayOf?: string;
+  /** The server id asked for when the caller may not see it (the row's server_id stays null). */
+  requestedServerId?: string;
+  /** The full answer of a done action, so an identical request moments later can repeat it. */
+  answer?: unknown;
+};
