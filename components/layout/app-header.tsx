@@ -2,15 +2,25 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import type { User } from "@/lib/auth/types";
 
-/** The bar on every logged-in page: the product name (home), who is logged in, and Log out. */
+/** The bar on every logged-in page: the product name (home), Servers and Audit, who is logged in, and Log out. */
 export function AppHeader({ user }: { user: User }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-12 max-w-7xl items-center justify-between px-6">
-        <Link href="/" className="flex items-center gap-2 rounded text-base font-semibold tracking-tight text-slate-900">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-red-600" />
-          Reaper
-        </Link>
+        <div className="flex items-center gap-6">
+          <Link href="/" className="flex items-center gap-2 rounded text-base font-semibold tracking-tight text-slate-900">
+            <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-red-600" />
+            Reaper
+          </Link>
+          <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+            <Link href="/" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Servers
+            </Link>
+            <Link href="/audit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Audit
+            </Link>
+          </nav>
+        </div>
         <div className="flex items-center gap-3 text-slate-600">
           <span className="text-xs">
             <span data-testid="current-user">{user.email}</span>

@@ -1,5 +1,8 @@
 "use client";
 
+import { EarlierOutcomes } from "@/components/actions/earlier-outcomes";
+import { ParentActions } from "@/components/actions/parent-actions";
+import { ParentPanel } from "@/components/actions/parent-panel";
 import { CheckByHand } from "@/components/scans/check-by-hand";
 import { CommandsRun } from "@/components/scans/commands-run";
 import { ScanHealthy } from "@/components/scans/scan-healthy";
@@ -7,17 +10,35 @@ import { ScanNotes } from "@/components/scans/scan-notes";
 import { ScanSummary } from "@/components/scans/scan-summary";
 import { ZombieGroups } from "@/components/scans/zombie-groups";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { allowedActions } from "@/lib/actions-ui/types";
+import type { Role } from "@/lib/auth/types";
 import { formatDuration, formatUtc } from "@/lib/format/time";
-import type { Scan } from "@/lib/procs/types";
+import type { Parent, Scan } from "@/lib/procs/types";
 
-/** Everything one scan found: the numbers, notes, the zombies by parent, and how to check by hand. */
-export function ScanResult({ scan, isLatest, onShowLatest }: { scan: Scan; isLatest: boolean; onShowLatest: () => void }) {
+type Props = {
+  scan: Scan;
+  isLatest: boolean;
+  onShowLatest: () => void;
+  /** The viewer's role: with it, the latest scan offers the actions the role may send. */
+  role?: Role;
+  /** Scans the server again (after an action, or when the process changed). */
+  onScanAgain?: () => void;
+};
+
+/** Everything one scan found: the numbers, notes, the zombies by parent (with their actions), and how to check by hand. */
+export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: Props) {
+  const canAct = role !== undefined && isLatest;
+  const actions = canAct
+    ? (parent: Parent) => <ParentActions serverId={scan.serverId} parent={parent} processes={scan.processes} role={role} onScanAgain={onScanAgain} />
+    : undefined;
+  const panel = canAct ? (parent: Parent) => <ParentPanel serverId={scan.serverId} parent={parent} mayEnd={allowedActions(role).includes("terminate")} onScanAgain={onScanAgain} /> : undefined;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
         <p>
           {isLatest ? "Latest scan" : "Older scan"}: <RelativeTime iso={scan.startedAt} className="text-slate-800" /> ({formatUtc(scan.startedAt)}), took{" "}
           {formatDuration(scan.durationMs)}
+          {role !== undefined && !isLatest ? " · actions are offered on the latest scan only" : null}
         </p>
         {!isLatest ? (
           <button type="button" onClick={onShowLatest} className="rounded font-medium text-blue-700 hover:underline">
@@ -27,7 +48,12 @@ export function ScanResult({ scan, isLatest, onShowLatest }: { scan: Scan; isLat
       </div>
       <ScanSummary summary={scan.summary} />
       <ScanNotes notes={scan.notes ?? []} />
-      {scan.summary.zombies === 0 && scan.parents.length === 0 ? <ScanHealthy processes={scan.summary.processes} /> : <ZombieGroups scan={scan} />}
+      {canAct ? <EarlierOutcomes scan={scan} /> : null}
+      {scan.summary.zombies === 0 && scan.parents.length === 0 ? (
+        <ScanHealthy processes={scan.summary.processes} />
+      ) : (
+        <ZombieGroups scan={scan} renderParentActions={actions} renderParentPanel={panel} />
+      )}
       <CheckByHand zombiePid={scan.zombies[0]?.pid ?? null} />
       <CommandsRun commands={scan.commands} />
     </div>

@@ -11,12 +11,14 @@ type Props = {
   group: Group;
   expanded: boolean;
   onToggle: () => void;
-  /** Actions on this parent (reap, terminate, kill) are added by a later issue; see ZombieGroups. */
+  /** Actions on this parent (reap, terminate, kill), at the right of its header; see ZombieGroups. */
   actions?: ReactNode;
+  /** Full width under the header: what the last action did, or why there is none (PID 1). */
+  panel?: ReactNode;
 };
 
 /** One parent and its zombies: "httpd (1234): 87 zombies", who runs it, where it sits, and (expanded) the zombies. */
-export function ZombieGroup({ group, expanded, onToggle, actions }: Props) {
+export function ZombieGroup({ group, expanded, onToggle, actions, panel }: Props) {
   const { parent, zombies, matchedZombiesOnly } = group;
   const listId = `zombies-of-${parent.pid}`;
   return (
@@ -48,10 +50,10 @@ export function ZombieGroup({ group, expanded, onToggle, actions }: Props) {
             <ParentDetails parent={parent} />
           </div>
         </div>
-        {/* ACTIONS SLOT: the reap / terminate / kill controls for this parent go here (a later issue),
-            passed in through ZombieGroups' `renderParentActions`. Nothing is rendered until then. */}
-        {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+        {/* The reap / terminate / kill controls for this parent, from ZombieGroups' `renderParentActions`. */}
+        {actions ? <div className="flex shrink-0 flex-col items-end gap-1">{actions}</div> : null}
       </div>
+      {panel ? <div className="px-3 pb-2.5">{panel}</div> : null}
       {expanded ? (
         <div id={listId} className="border-t border-slate-200 bg-slate-50/60">
           {parent.pstree ? (

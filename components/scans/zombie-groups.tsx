@@ -9,15 +9,14 @@ import type { Parent, Scan } from "@/lib/procs/types";
 
 type Props = {
   scan: Scan;
-  /**
-   * Extension point for the parent actions (a later issue): whatever this returns is shown at the
-   * right of each parent's header. Nothing is passed today, so no action controls are shown.
-   */
+  /** The parent actions (reap, terminate, kill), shown at the right of each parent's header. */
   renderParentActions?: (parent: Parent) => ReactNode;
+  /** Shown full width under each parent's header (the last action's outcome, the PID 1 notice). */
+  renderParentPanel?: (parent: Parent) => ReactNode;
 };
 
 /** The zombies grouped by parent, with a text filter and a sort order. */
-export function ZombieGroups({ scan, renderParentActions }: Props) {
+export function ZombieGroups({ scan, renderParentActions, renderParentPanel }: Props) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortKey>("zombies");
   const [toggled, setToggled] = useState<Set<number>>(() => new Set());
@@ -72,6 +71,7 @@ export function ZombieGroups({ scan, renderParentActions }: Props) {
           expanded={(openByDefault || g.matchedZombiesOnly) !== toggled.has(g.parent.pid)}
           onToggle={() => toggle(g.parent.pid)}
           actions={renderParentActions?.(g.parent)}
+          panel={renderParentPanel?.(g.parent)}
         />
       ))}
     </section>

@@ -74,7 +74,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
               {loadError instanceof Error ? loadError.message : "Try again."}
             </Callout>
           ) : scan ? (
-            <ScanResult scan={scan} isLatest={scan.id === latestId} onShowLatest={() => setChosenId(null)} />
+            <ScanResult scan={scan} isLatest={scan.id === latestId} onShowLatest={() => setChosenId(null)} role={role} onScanAgain={() => void scanNow()} />
           ) : (
             <div className="space-y-3" aria-label="Loading the scan">
               <Skeleton className="h-16 w-full" />

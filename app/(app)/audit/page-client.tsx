@@ -1,0 +1,35 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
+import { AuditState } from "@/components/audit/audit-state";
+import { AuditTable } from "@/components/audit/audit-table";
+import type { ServerName } from "@/components/audit/audit-row";
+import { useAudit } from "@/lib/swr/use-audit";
+
+/** The audit log: every action and refusal, newest first, filtered by server and person. Read-only. */
+export function AuditPageClient({ servers, initialServerId }: { servers: ServerName[]; initialServerId: string }) {
+  const [filters, setFilters] = useState<AuditFilterValues>({ serverId: initialServerId, person: "", limit: 100 });
+  const { events, error, isLoading, isValidating } = useAudit({ serverId: filters.serverId || undefined, limit: filters.limit });
+  const names = useMemo(() => new Map(servers.map((s) => [s.id, s.name])), [servers]);
+  const person = filters.person.trim().toLowerCase();
+  const shown = useMemo(() => (events ?? []).filter((e) => !person || e.actor.email.toLowerCase().includes(person)), [events, person]);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-lg font-semibold tracking-tight">Audit log</h1>
+          <p className="text-xs text-slate-500">Every signal sent or refused, newest first. The log is append-only: events cannot be edited or deleted.</p>
+        </div>
+        <AuditFilters servers={servers} values={filters} onChange={setFilters} busy={isValidating} />
+      </div>
+      {events && !error ? (
+        shown.length > 0 ? (
+          <AuditTable events={shown} serverNames={names} />
+        ) : null
+      ) : null}
+      <AuditState error={error} loading={isLoading && !events} total={events?.length ?? null} shown={shown.length} filtered={Boolean(filters.serverId || person)} limit={filters.limit} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { AuditPageClient } from "./page-client";
+import { requireUser } from "@/lib/auth/current-user";
+import { listServers } from "@/lib/servers/service";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditRoute({ searchParams }: { searchParams: Promise<{ serverId?: string | string[] }> }) {
+  const user = await requireUser();
+  const servers = await listServers(user);
+  const { serverId } = await searchParams;
+  const initialServerId = typeof serverId === "string" && servers.some((s) => s.id === serverId) ? serverId : "";
+  return <AuditPageClient servers={servers.map((s) => ({ id: s.id, name: s.name }))} initialServerId={initialServerId} />;
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import type { ActionFailure } from "@/components/actions/action-memory";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { SafeText } from "@/components/ui/safe-text";
+import { actionErrorHint } from "@/lib/actions-ui/error-hints";
+import { SIGNALS } from "@/lib/actions-ui/types";
+
+type Props = { failure: ActionFailure; onScanAgain?: () => void; onDismiss?: () => void };
+
+/** A refused or failed action: what the API said, what to do next, and its code. */
+export function ActionError({ failure, onScanAgain, onDismiss }: Props) {
+  const hint = actionErrorHint(failure.code, failure.viaSudo);
+  return (
+    <Callout tone="error" data-testid="action-error" title={hint.title}>
+      <p>
+        <SafeText value={failure.message} />
+      </p>
+      {failure.owner && !failure.viaSudo ? (
+        <p className="mt-1">
+          The process belongs to <span className="font-mono">{failure.owner}</span>.
+        </p>
+      ) : null}
+      <p className="mt-1 text-red-900/80">{hint.hint}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        {hint.scanAgain && onScanAgain ? (
+          <Button size="sm" onClick={onScanAgain}>
+            Scan again
+          </Button>
+        ) : null}
+        {onDismiss ? (
+          <Button size="sm" variant="ghost" onClick={onDismiss}>
+            Dismiss
+          </Button>
+        ) : null}
+        <span className="font-mono text-[11px] text-red-900/60">
+          {SIGNALS[failure.action]}
+          {failure.code ? ` · ${failure.code}` : null}
+        </span>
+      </div>
+    </Callout>
+  );
+}

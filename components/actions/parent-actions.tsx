@@ -1,0 +1,97 @@
+"use client";
+
+import { useState } from "react";
+import { ActionDialog } from "@/components/actions/action-dialog";
+import { memoryKey, rememberFailure, rememberResult, useActionMemory } from "@/components/actions/action-memory";
+import { toFailure } from "@/components/actions/failure";
+import { SigchldHint } from "@/components/actions/sigchld-hint";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { allowedActions } from "@/lib/actions-ui/types";
+import type { Role } from "@/lib/auth/types";
+import type { Parent, Process } from "@/lib/procs/types";
+import { useAction } from "@/lib/swr/use-action";
+
+type Props = { serverId: string; parent: Parent; processes: Process[]; role: Role; onScanAgain?: () => void };
+
+/** Reap, Terminate and Kill for one zombie parent, as far as the role allows; one request at a time. */
+export function ParentActions({ serverId, parent, processes, role, onScanAgain }: Props) {
+  const { run, pending } = useAction(serverId);
+  const [dialog, setDialog] = useState<"terminate" | "kill" | null>(null);
+  const memory = useActionMemory().get(memoryKey(serverId, parent));
+  const triedTerminate = memory?.triedTerminate ?? false;
+  const last = memory?.last;
+  // The last answer said the parent ended: this scan is out of date for it, nothing more to send.
+  const ended = last !== null && last !== undefined && "result" in last && !last.result.after.parentAlive;
+  const stillAliveAfterTerm = triedTerminate && !ended;
+
+  if (parent.pid === 1) return <span className="text-xs text-slate-500">PID 1: restart the container instead</span>;
+
+  const allowed = allowedActions(role);
+  const busy = pending !== null || ended;
+
+  const reap = async () => {
+    try {
+      const result = await run({ action: "reap", pid: parent.pid, startTime: parent.startTime });
+      if (result) rememberResult(serverId, parent, result);
+    } catch (e) {
+      rememberFailure(serverId, parent, toFailure("reap", e));
+    }
+  };
+
+  return (
+    <>
+      <div className="flex items-center gap-1.5">
+        <Button size="sm" data-testid="action-reap" onClick={() => void reap()} disabled={busy} aria-busy={pending === "reap"} title="Sends SIGCHLD: asks the parent to collect its zombies. Harmless: try this first.">
+          {pending === "reap" ? <Spinner className="size-3" /> : null}
+          {pending === "reap" ? "Reaping…" : "Reap"}
+        </Button>
+        {allowed.includes("terminate") ? (
+          <Button size="sm" data-testid="action-terminate" className="border-red-300 text-red-800 hover:bg-red-50" onClick={() => setDialog("terminate")} disabled={busy} title="Sends SIGTERM: the parent exits and init reaps its zombies.">
+            Terminate…
+          </Button>
+        ) : null}
+        {allowed.includes("kill") ? (
+          <Button
+            size="sm"
+            data-testid="action-kill"
+            variant={stillAliveAfterTerm ? "danger" : "ghost"}
+            className={stillAliveAfterTerm ? "" : "text-red-800 hover:bg-red-50"}
+            onClick={() => setDialog("kill")}
+            disabled={busy}
+            title={triedTerminate ? "Sends SIGKILL: ends the parent at once." : "Sends SIGKILL. Try Terminate first; without it you must give a reason."}
+          >
+            Kill…
+          </Button>
+        ) : null}
+      </div>
+      <p className="text-[11px] text-slate-500">
+        {ended ? "It ended: scan again to see the server now." : allowed.length === 1 ? "Reap is harmless. Terminate or kill: ask support." : "Reap is harmless: try it first."}
+      </p>
+      <SigchldHint parent={parent} />
+      {dialog ? (
+        <ActionDialog
+          action={dialog}
+          parent={parent}
+          processes={processes}
+          triedTerminate={triedTerminate}
+          pending={busy}
+          run={run}
+          onDone={(result) => {
+            rememberResult(serverId, parent, result);
+            setDialog(null);
+          }}
+          onScanAgain={
+            onScanAgain
+              ? () => {
+                  setDialog(null);
+                  onScanAgain();
+                }
+              : undefined
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </>
+  );
+}

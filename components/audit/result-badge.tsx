@@ -1,0 +1,12 @@
+import type { AuditEvent } from "@/lib/swr/use-audit";
+
+const STYLES: Record<AuditEvent["result"], string> = {
+  done: "bg-emerald-50 text-emerald-800 ring-emerald-300",
+  refused: "bg-amber-50 text-amber-900 ring-amber-300",
+  failed: "bg-red-50 text-red-800 ring-red-300",
+};
+
+/** done (green), refused (amber: nothing was sent), failed (red). */
+export function ResultBadge({ result }: { result: AuditEvent["result"] }) {
+  return <span className={`inline-block rounded px-1.5 py-px text-[11px] font-semibold ring-1 ring-inset ${STYLES[result] ?? STYLES.failed}`}>{result}</span>;
+}
