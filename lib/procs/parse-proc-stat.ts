@@ -16,9 +16,16 @@ export type StatRow = {
 const unescapeComm = (text: string): string =>
   text.includes("\\") ? text.replace(/\\([\\n])/g, (_, c: string) => (c === "n" ? "\n" : "\\")) : text;
 
-function nonNegativeInt(text: string): number {
-  const n = text.length > 0 && text.length < 17 ? Number(text) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : NaN;
+/** The digits of line[start, end) as a number, NaN if anything else: no substring per field. */
+function intBetween(line: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = line.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -32,11 +39,11 @@ function parseLine(line: string): StatRow | null {
   const e = line.indexOf(" ", d + 1);
   if (a < 0 || b < 0 || c !== b + 2 || d < 0 || e < 0 || !isLetter(line.charCodeAt(b + 1))) return null;
   const row: StatRow = {
-    pid: nonNegativeInt(line.slice(0, a)),
-    ppid: nonNegativeInt(line.slice(a + 1, b)),
+    pid: intBetween(line, 0, a),
+    ppid: intBetween(line, a + 1, b),
     state: line[b + 1] ?? "",
-    startTime: nonNegativeInt(line.slice(c + 1, d)),
-    threads: nonNegativeInt(line.slice(d + 1, e)),
+    startTime: intBetween(line, c + 1, d),
+    threads: intBetween(line, d + 1, e),
     comm: unescapeComm(line.slice(e + 1)),
   };
   // NaN fails every comparison.
