@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { PROTECTED_NAME } from "@/lib/actions/signal-command";
+import { PROTECTED_NAME } from "@/lib/schemas/protected-name";
 
 // The only module that reads process.env: every setting is validated once, at first use,
 // so a typo in a deployment fails loudly with the variable's name instead of deep in a request.

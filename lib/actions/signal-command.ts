@@ -4,6 +4,7 @@
 // startTime, a signal name from SIGNAL_OF and the configured protected names (held to a strict
 // grammar by lib/env.ts) go into them: nothing a user typed reaches the shell as text.
 import { SIGNAL_OF, type ActionKind } from "@/lib/actions/types";
+import { PROTECTED_NAME } from "@/lib/schemas/protected-name";
 
 export const ACTION_MARK = "@@reaper-action";
 
@@ -13,8 +14,6 @@ export const EXIT = { sent: 0, gone: 3, changed: 4, protected: 5, eperm: 6, sudo
 const REMOTE_TIMEOUT_SECONDS = 10;
 /** PF_KTHREAD in field 9 (flags) of /proc/PID/stat: set on every kernel thread. */
 const PF_KTHREAD = 0x00200000;
-/** Protected names are compared as comms (15 bytes max) inside double quotes: no quoting characters. */
-export const PROTECTED_NAME = /^[A-Za-z0-9 ._:+@()-]{1,15}$/;
 
 export type SignalCommandInput = {
   action: ActionKind;
