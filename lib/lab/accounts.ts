@@ -26,6 +26,14 @@ async function setPassword(): Promise<void> {
   }
 }
 
+/** The uid and gid of an account in the host's /etc/passwd (the lab's copy has the same numbers). */
+export async function accountIds(username: string): Promise<{ uid: number; gid: number }> {
+  const line = (await readFile("/etc/passwd", "utf8")).split("\n").find((l) => l.startsWith(`${username}:`));
+  const [, , uid, gid] = line?.split(":") ?? [];
+  if (!uid || !gid || !/^\d+$/.test(uid) || !/^\d+$/.test(gid)) throw new Error(`no account ${username} in /etc/passwd`);
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
 let ensured: Promise<void> | undefined;
 
 /** Creates the password account once (idempotent across processes) and sets its known password once per process. */

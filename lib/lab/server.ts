@@ -4,9 +4,11 @@ import path from "node:path";
 import { ensurePasswordUser, labPasswd, PASSWORD_USER } from "@/lib/lab/accounts";
 import { fingerprintOfPublicKey, replaceHostKey, writeKeyPair } from "@/lib/lab/keys";
 import { labProcBinary } from "@/lib/lab/lab-proc";
+import { removeLabCgroups } from "@/lib/lab/cgroup";
+import { launchScenario } from "@/lib/lab/launch";
 import { killNamespace, nsenterArgs, startNamespace, type Namespace } from "@/lib/lab/namespace";
 import { labLeftovers, namespaceProcesses, zombieCounts, type NsProcess } from "@/lib/lab/proc-scan";
-import { run, runDetached, waitFor } from "@/lib/lab/run";
+import { run, waitFor } from "@/lib/lab/run";
 import { planScenario, type ScenarioPlan } from "@/lib/lab/scenarios";
 import { sshdConfig } from "@/lib/lab/sshd-config";
 import { freePort, PortTakenError, restartSshd, startSshd, type SshdProcess } from "@/lib/lab/sshd";
@@ -66,14 +68,8 @@ async function logTail(f: Files): Promise<string> {
   return (await readFile(f.log, "utf8").catch(() => "")).trim().slice(-1_000);
 }
 
-/** Runs every piece of the scenario; each returns once its processes exist, left to PID 1. */
-async function launchScenario(f: Files, plan: ScenarioPlan, initPid: number, logFd: number): Promise<void> {
-  const codes = await Promise.all(
-    plan.pieces.map((piece) =>
-      runDetached("nsenter", [...nsenterArgs(initPid), path.join(f.bin, piece.name), "infinity"], { PATH: STANDARD_PATH.join(":"), ...piece.env }, logFd),
-    ),
-  );
-  if (codes.some((code) => code !== 0)) throw new Error(`lab scenario failed to start: ${await logTail(f)}`);
+async function launch(f: Files, plan: ScenarioPlan, initPid: number, logFd: number): Promise<void> {
+  if (!(await launchScenario(f.dir, f.bin, plan, initPid, logFd))) throw new Error(`lab scenario failed to start: ${await logTail(f)}`);
 }
 
 /** Does the namespace hold exactly the expected zombies, under live parents with the expected names? */
@@ -114,6 +110,7 @@ async function stopLab(f: Files, ns: Namespace | undefined, log: FileHandle): Pr
       async () => `lab processes left behind: ${JSON.stringify(await labLeftovers(ns.pidNamespace, f.dir))}`,
     );
   }
+  await removeLabCgroups(f.dir);
   await log.close();
   await rm(f.dir, { recursive: true, force: true });
 }
@@ -129,7 +126,7 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
     const { sessionPath } = await prepareFiles(f, plan, opts);
     ns = await startNamespace(f.dir, f.passwd, opts.init ?? "tini", log.fd);
     const initPid = ns.initPid;
-    const [{ port, sshd }] = await Promise.all([startSshdOnSomePort(f, initPid, sessionPath, opts.port), launchScenario(f, plan, initPid, log.fd)]);
+    const [{ port, sshd }] = await Promise.all([startSshdOnSomePort(f, initPid, sessionPath, opts.port), launch(f, plan, initPid, log.fd)]);
     await waitFor(
       async () => (matchesExpected(await namespaceProcesses(initPid), plan.expected) ? true : undefined),
       5_000,

@@ -10,12 +10,39 @@ export type LabParent = {
   /**
    * What the parent does on SIGCHLD, set up once its zombies exist (so they stay until someone sends
    * SIGCHLD): "default" nothing (like most servers), "reap" collects them all, "reap-one" collects one
-   * per signal received (counts signals), "block" keeps SIGCHLD blocked.
+   * per signal received (counts signals), "block" keeps SIGCHLD blocked, "ignore" sets it to SIG_IGN
+   * (Linux keeps the zombies that already exist).
    */
-  onSigchld?: "default" | "reap" | "reap-one" | "block";
+  onSigchld?: "default" | "reap" | "reap-one" | "block" | "ignore";
   /** "ignore": SIGTERM does not end the parent (only SIGKILL does). */
   onSigterm?: "default" | "ignore";
+  /** Live children that sleep forever, named like the parent (a server's workers). */
+  liveChildren?: number;
+  /**
+   * The account the parent runs as (its zombies and live children too, unless `childUser`), like a
+   * server that drops root before forking. "reaperlab" is the lab's password user. Default root.
+   */
+  user?: LabUser;
+  /**
+   * The account the zombies and live children switch to, when it is not the parent's: Apache's
+   * master runs as root and its workers and CGI children as www-data. Default: the parent's.
+   */
+  childUser?: LabUser;
+  /**
+   * RLIMIT_NPROC ("Max processes", `ulimit -u`) of the parent, set once its children exist (the
+   * kernel checks it at fork time). A number sets soft and hard alike. The kernel counts the user's
+   * processes across the whole host (the lab shares the host's user namespace), not the namespace's.
+   */
+  nprocLimit?: number | { soft: number; hard: number };
+  /**
+   * Puts the parent (and so its zombies and live children) in a cgroup of its own with this
+   * `pids.max`. Needs the cgroup v1 pids controller at /sys/fs/cgroup/pids. At least
+   * zombies + liveChildren + 2 (the parent, and the helper that starts it for a moment).
+   */
+  pidsMax?: number;
 };
+
+export type LabUser = "root" | "reaperlab";
 
 export type LabScenario = {
   parents?: LabParent[];
@@ -44,7 +71,20 @@ export type LabServerOptions = {
 
 export type ExecResult = { stdout: string; stderr: string; code: number };
 
-export type ExpectedScan = { parents: { comm: string; zombies: number }[]; zombies: number };
+/** What the lab built for one zombie parent, with the defaults filled in. */
+export type ExpectedParent = {
+  comm: string;
+  zombies: number;
+  childComm: string;
+  liveChildren: number;
+  user: LabUser;
+  childUser: LabUser;
+  onSigchld: NonNullable<LabParent["onSigchld"]>;
+  nprocLimit: { soft: number; hard: number } | null;
+  pidsMax: number | null;
+};
+
+export type ExpectedScan = { parents: ExpectedParent[]; zombies: number };
 
 export type LabServer = {
   name: string;

@@ -4,7 +4,7 @@ import type { Parent, ScanData, UserProcesses } from "@/lib/procs/types";
 import { buildTriage } from "@/lib/triage/build-triage";
 import type { TriageCause } from "@/lib/triage/types";
 
-type Over = { pidsInUse?: number; zombies?: number; load?: number; cpus?: number | null; D?: number; parents?: Partial<Parent>[]; users?: UserProcesses[] };
+type Over = { pidsInUse?: number; zombies?: number; zombieUser?: string; load?: number; cpus?: number | null; D?: number; parents?: Partial<Parent>[]; users?: UserProcesses[] };
 
 function scan(o: Over): ScanData {
   const parents = (o.parents ?? []).map((p, i) => ({
@@ -13,7 +13,7 @@ function scan(o: Over): ScanData {
   }));
   return {
     commands: [], notes: [], processes: [], parents,
-    zombies: Array.from({ length: o.zombies ?? 0 }, (_, i) => ({ pid: 5000 + i, ppid: 1000, state: "Z", user: "www-data", startTime: 100, comm: "php", args: "", threads: 1, cpu: 0, rssKb: 0 })),
+    zombies: Array.from({ length: o.zombies ?? 0 }, (_, i) => ({ pid: 5000 + i, ppid: 1000, state: "Z", user: o.zombieUser ?? "www-data", startTime: 100, comm: "php", args: "", threads: 1, cpu: 0, rssKb: 0 })),
     summary: { processes: 100, zombies: o.zombies ?? 0, pidsInUse: o.pidsInUse ?? 200, pidMax: 32768, loadAvg: [o.load ?? 0.5, 0.5, 0.5] },
     host: { threadsMax: 100_000, cpus: o.cpus === undefined ? 2 : o.cpus, uptimeSeconds: 5000, clockTicks: 100, states: { S: 90, D: o.D ?? 0 }, topCpu: [{ pid: 77, comm: "php-cgi", user: "www-data", cpu: 97.5, rssKb: 1000 }], topMemory: [], oldestZombieAgeSeconds: o.zombies ? 3600 : null },
     users: o.users ?? [],
@@ -32,8 +32,19 @@ const cases: { name: string; over: Over; cause: TriageCause; text: string }[] = 
   },
   {
     name: "a shared-hosting user at its ulimit -u",
-    over: { zombies: 90, parents: [{ zombieCount: 90, user: "site42" }], users: [{ user: "site42", processes: 95, threads: 100, limit: 100, limitPid: 1000 }] },
+    over: { zombies: 90, zombieUser: "site42", parents: [{ zombieCount: 90, user: "site42" }], users: [{ user: "site42", processes: 95, threads: 100, limit: 100, limitPid: 1000 }] },
     cause: "user-process-limit", text: "Likely cause of 503: user site42 is at its process limit by zombies of httpd (1000). 100 of 100",
+  },
+  {
+    // Found against a lab server: Apache's master runs as root, its CGI zombies count against the site's user.
+    name: "a root master holding a user's zombies at that user's limit",
+    over: { zombies: 90, zombieUser: "site42", parents: [{ zombieCount: 90, user: "root" }], users: [{ user: "site42", processes: 95, threads: 100, limit: 100, limitPid: 1001 }] },
+    cause: "user-process-limit", text: "Likely cause of 503: user site42 is at its process limit by zombies of httpd (1000). 100 of 100",
+  },
+  {
+    name: "a user at its limit whose own parent's zombies belong to someone else",
+    over: { zombies: 90, zombieUser: "www-data", parents: [{ zombieCount: 90, user: "site42" }], users: [{ user: "site42", processes: 95, threads: 100, limit: 100, limitPid: 1000 }] },
+    cause: "user-process-limit", text: "Likely cause of 503: user site42 is at its process limit. 100 of 100",
   },
   { name: "root near a limit is not a cause", over: { users: [{ user: "root", processes: 99, threads: 100, limit: 100, limitPid: 1 }] }, cause: "none", text: "No process-level cause found." },
   { name: "CPU overload", over: { load: 9.5, cpus: 2 }, cause: "cpu-overload", text: "Likely cause of 503: CPU overload, load 9.5 on 2 CPUs; the busiest process is php-cgi (77) at 97.5% CPU." },

@@ -37,8 +37,21 @@ function cgroupVerdict(scan: ScanData, g: CgroupGauge): Verdict {
   };
 }
 
+/**
+ * The parent holding the most of the user's own zombies, if they are at least ZOMBIE_SHARE_CAUSE of
+ * its tasks. By the zombies' owner, not the parent's: a zombie counts against its own user's limit,
+ * and Apache's root master holds the php5.cgi zombies of its www-data workers.
+ */
+function userZombieCulprit(scan: ScanData, user: string, tasks: number): Parent | undefined {
+  const held = new Map<number, number>();
+  for (const z of scan.zombies) if (z.user === user) held.set(z.ppid, (held.get(z.ppid) ?? 0) + 1);
+  let best: Parent | undefined;
+  for (const p of scan.parents) if ((held.get(p.pid) ?? 0) > (best ? (held.get(best.pid) ?? 0) : 0)) best = p;
+  return best && tasks > 0 && (held.get(best.pid) ?? 0) / tasks >= ZOMBIE_SHARE_CAUSE ? best : undefined;
+}
+
 function userVerdict(scan: ScanData, g: UserGauge): Verdict {
-  const culprit = zombieCulprit(scan.parents.filter((p) => p.user === g.user), g.threads);
+  const culprit = userZombieCulprit(scan, g.user, g.threads);
   const by = culprit ? ` by zombies of ${who(culprit.comm, culprit.pid)}` : "";
   return {
     cause: "user-process-limit", pid: culprit?.pid ?? null, user: g.user,
