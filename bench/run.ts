@@ -2,6 +2,7 @@
 import { benchParse } from "@/bench/parse";
 import { benchScanLatency } from "@/bench/scan-latency";
 import { ms, ratio } from "@/bench/stats";
+import { benchTreeRender } from "@/bench/tree-render";
 
 async function main(): Promise<void> {
   const parse = await benchParse();
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
   console.log(`  baseline ssh warm (ControlMaster)       ${ms(lat.sshWarmMs)}`);
   console.log(`  Reaper cold  ${ms(lat.coldMs).padStart(10)}   ${ratio(lat.coldMs, lat.sshColdMs)} of ssh cold   (aim: <= 1.00x)`);
   console.log(`  Reaper warm  ${ms(lat.warmMs).padStart(10)}   ${ratio(lat.warmMs, lat.sshWarmMs)} of ssh warm   (aim: <= 1.50x)`);
+
+  const tree = await benchTreeRender();
+  console.log(`\nServer page in Chromium, scan JSON of ${tree.processes.toLocaleString("en")} processes arrived -> host tree interactive (${tree.runs} runs, medians)`);
+  console.log(`  baseline: a bare page parses the same JSON and writes the count   ${ms(tree.baselineMs)}`);
+  console.log(`  Reaper page   ${ms(tree.medianMs)}   ${ratio(tree.medianMs, tree.baselineMs)} of baseline   (aim: under 500 ms)`);
 }
 
 main().catch((e: unknown) => {

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { ActionDialog } from "@/components/actions/action-dialog";
 import { memoryKey, rememberFailure, rememberResult, useActionMemory } from "@/components/actions/action-memory";
 import { toFailure } from "@/components/actions/failure";
-import { SigchldHint } from "@/components/actions/sigchld-hint";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { allowedActions } from "@/lib/actions-ui/types";
@@ -68,7 +67,6 @@ export function ParentActions({ serverId, parent, processes, role, onScanAgain }
       <p className="text-[11px] text-slate-500">
         {ended ? "It ended: scan again to see the server now." : allowed.length === 1 ? "Reap is harmless. Terminate or kill: ask support." : "Reap is harmless: try it first."}
       </p>
-      <SigchldHint parent={parent} />
       {dialog ? (
         <ActionDialog
           action={dialog}

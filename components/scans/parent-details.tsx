@@ -1,4 +1,3 @@
-import { AncestryBreadcrumb } from "@/components/scans/ancestry-breadcrumb";
 import { SafeText } from "@/components/ui/safe-text";
 import type { Parent } from "@/lib/procs/types";
 
@@ -13,7 +12,7 @@ function Meta({ term, value, wide = false }: { term: string; value: string; wide
   );
 }
 
-/** Who runs a zombie's parent, its state and start time (ticks), its command line and ancestry. */
+/** Who runs a zombie's parent, its state and start time (ticks) and its command line; the parent tree below shows its ancestry. */
 export function ParentDetails({ parent }: { parent: Parent }) {
   return (
     <div className="space-y-1">
@@ -23,7 +22,6 @@ export function ParentDetails({ parent }: { parent: Parent }) {
         <Meta term="start time" value={`${parent.startTime} ticks`} />
         {parent.args ? <Meta term="command" value={parent.args} wide /> : null}
       </dl>
-      <AncestryBreadcrumb steps={parent.ancestry} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { EarlierOutcomes } from "@/components/actions/earlier-outcomes";
 import { ParentActions } from "@/components/actions/parent-actions";
 import { ParentPanel } from "@/components/actions/parent-panel";
@@ -9,11 +10,15 @@ import { ScanHealthy } from "@/components/scans/scan-healthy";
 import { ScanNotes } from "@/components/scans/scan-notes";
 import { ScanSummary } from "@/components/scans/scan-summary";
 import { ZombieGroups } from "@/components/scans/zombie-groups";
+import { HostTree } from "@/components/tree/host-tree";
+import { ParentTree } from "@/components/tree/parent-tree";
+import { TriagePanel } from "@/components/triage/triage-panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { allowedActions } from "@/lib/actions-ui/types";
 import type { Role } from "@/lib/auth/types";
 import { formatDuration, formatUtc } from "@/lib/format/time";
-import type { Parent, Scan } from "@/lib/procs/types";
+import type { Parent, Process, Scan } from "@/lib/procs/types";
+import { buildForest } from "@/lib/tree-ui/forest";
 
 type Props = {
   scan: Scan;
@@ -31,7 +36,24 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
   const actions = canAct
     ? (parent: Parent) => <ParentActions serverId={scan.serverId} parent={parent} processes={scan.processes} role={role} onScanAgain={onScanAgain} />
     : undefined;
-  const panel = canAct ? (parent: Parent) => <ParentPanel serverId={scan.serverId} parent={parent} mayEnd={allowedActions(role).includes("terminate")} onScanAgain={onScanAgain} /> : undefined;
+  const forest = useMemo(() => buildForest(scan.processes), [scan.processes]);
+  const zombiesOf = useMemo(() => {
+    const by = new Map<number, Process[]>();
+    for (const z of scan.zombies) {
+      const list = by.get(z.ppid);
+      if (list) list.push(z);
+      else by.set(z.ppid, [z]);
+    }
+    return by;
+  }, [scan.zombies]);
+  const diagnoses = useMemo(() => new Map((scan.triage?.parents ?? []).map((d) => [d.pid, d])), [scan.triage]);
+  // Under each parent's header: its tree and reap prediction, then (latest scan) what the last action did.
+  const panel = (parent: Parent) => (
+    <div className="space-y-2">
+      <ParentTree parent={parent} forest={forest} zombies={zombiesOf.get(parent.pid) ?? []} diagnosis={diagnoses.get(parent.pid)} />
+      {canAct ? <ParentPanel serverId={scan.serverId} parent={parent} mayEnd={allowedActions(role).includes("terminate")} onScanAgain={onScanAgain} /> : null}
+    </div>
+  );
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
@@ -46,6 +68,7 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
           </button>
         ) : null}
       </div>
+      {scan.triage ? <TriagePanel triage={scan.triage} commands={scan.commands} /> : null}
       <ScanSummary summary={scan.summary} />
       <ScanNotes notes={scan.notes ?? []} />
       {canAct ? <EarlierOutcomes scan={scan} /> : null}
@@ -54,6 +77,7 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
       ) : (
         <ZombieGroups scan={scan} renderParentActions={actions} renderParentPanel={panel} />
       )}
+      <HostTree key={scan.id} scan={scan} forest={forest} />
       <CheckByHand zombiePid={scan.zombies[0]?.pid ?? null} />
       <CommandsRun commands={scan.commands} />
     </div>

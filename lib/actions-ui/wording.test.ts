@@ -4,7 +4,7 @@ import { actionErrorHint } from "@/lib/actions-ui/error-hints";
 import { outcomeWords } from "@/lib/actions-ui/outcome";
 import { parentOf, proc } from "@/lib/actions-ui/test-parent";
 import type { ActionResult } from "@/lib/actions-ui/types";
-import { sigchldHint, whatWillHappen } from "@/lib/actions-ui/wording";
+import { whatWillHappen } from "@/lib/actions-ui/wording";
 
 const httpd = parentOf({ pid: 1234, comm: "httpd", zombieCount: 87 });
 
@@ -62,16 +62,6 @@ describe("outcomeWords", () => {
     const w = outcomeWords(result({ action: "terminate", after: { zombies: 0, parentAlive: false }, orphansLeft: 7 }));
     expect(w.headline).toBe("httpd (1234) ended, but 7 of its zombies are left under PID 1.");
     expect(w.suggest).toBe("restart");
-  });
-});
-
-describe("sigchldHint", () => {
-  it("is absent when the scan did not read it", () => {
-    expect(sigchldHint(undefined)).toBeNull();
-    expect(sigchldHint(null)).toBeNull();
-  });
-  it("default means reaping cannot work", () => {
-    expect(sigchldHint("default")?.text).toMatch(/cannot work/);
   });
 });
 

@@ -7,7 +7,8 @@ import { fetcher } from "@/lib/swr/fetcher";
 /** A row of GET /api/servers/:id/scans. */
 export type ScanListItem = { id: string; startedAt: string; durationMs: number; summary: ScanSummary };
 
-export const SCAN_HISTORY_LIMIT = 10;
+/** Enough for the history chart; the list beside it shows the newest few. */
+export const SCAN_HISTORY_LIMIT = 30;
 export const scansKey = (serverId: string) => `/api/servers/${serverId}/scans?limit=${SCAN_HISTORY_LIMIT}`;
 
 /** The server's recent scans, newest first. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { HistoryChart } from "@/components/history/history-chart";
 import { ScanButton } from "@/components/scans/scan-button";
 import { ScanError } from "@/components/scans/scan-error";
 import { ScanHistory } from "@/components/scans/scan-history";
@@ -18,13 +19,15 @@ import { runScan, useScan } from "@/lib/swr/use-scan";
 import { useScans, type ScanListItem } from "@/lib/swr/use-scans";
 import { useServer } from "@/lib/swr/use-server";
 
-type Props = { role: Role; initialServer: Server; initialScans: ScanListItem[]; initialScan: Scan | undefined };
+type Props = { role: Role; initialServer: Server; initialScans: ScanListItem[]; initialScan: Scan | undefined; initialChosenId?: string | null };
+
+const LISTED_SCANS = 10;
 
 /** One server: scan it, read what the scan found, look back at earlier scans. */
-export function ServerPageClient({ role, initialServer, initialScans, initialScan }: Props) {
+export function ServerPageClient({ role, initialServer, initialScans, initialScan, initialChosenId = null }: Props) {
   const { server = initialServer } = useServer(initialServer.id, initialServer);
   const { scans } = useScans(initialServer.id, initialScans);
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [chosenId, setChosenId] = useState<string | null>(initialChosenId);
   const [running, setRunning] = useState(false);
   const [scanError, setScanError] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
@@ -84,7 +87,8 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
           )}
         </div>
         <aside className="space-y-4">
-          <ScanHistory scans={scans} shownId={shownId} onShow={setChosenId} />
+          <HistoryChart scans={scans} serverId={server.id} shownId={shownId} onShow={setChosenId} />
+          <ScanHistory scans={scans?.slice(0, LISTED_SCANS)} shownId={shownId} onShow={setChosenId} />
         </aside>
       </div>
       {editing ? <ServerDialog server={server} onClose={() => setEditing(false)} /> : null}

@@ -10,7 +10,10 @@ import { getServer } from "@/lib/servers/service";
 import type { Server } from "@/lib/servers/types";
 import { ServerPageClient } from "./page-client";
 
-type Props = { params: Promise<{ id: string }> };
+// As many as the history chart shows (SCAN_HISTORY_LIMIT in lib/swr/use-scans.ts, a client module).
+const HISTORY_SCANS = 30;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ scan?: string | string[] }> };
 
 async function serverOr404(user: User, id: string): Promise<Server> {
   try {
@@ -27,13 +30,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: server ? server.name : "Server" };
 }
 
-export default async function ServerRoute({ params }: Props) {
+export default async function ServerRoute({ params, searchParams }: Props) {
   const { id } = await params;
+  const { scan: asked } = await searchParams;
+  // `?scan=ID`: a point of the history chart, or a link someone pasted into a ticket.
+  const chosenId = typeof asked === "string" && /^[\w-]{1,64}$/.test(asked) ? asked : null;
   const user = await requireUser();
   const server = await serverOr404(user, id);
   const [scans, lastScan] = await Promise.all([
-    listScans(server.id, 10),
+    listScans(server.id, HISTORY_SCANS),
     server.lastScan ? getScan(user, server.lastScan.id).catch((): Scan | undefined => undefined) : Promise.resolve(undefined),
   ]);
-  return <ServerPageClient role={user.role} initialServer={server} initialScans={scans} initialScan={lastScan} />;
+  return <ServerPageClient role={user.role} initialServer={server} initialScans={scans} initialScan={lastScan} initialChosenId={chosenId} />;
 }
