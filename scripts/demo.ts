@@ -1,6 +1,7 @@
 // Starts three lab servers full of real zombies, the dashboard on its SQLite default, and
 // registers the lab servers through the public API, as an integration would.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { DEMO_SCENARIOS, startLabServer, type LabServer } from "@/lib/lab";
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -59,18 +60,25 @@ async function register(cookie: string, labs: LabServer[]): Promise<void> {
 async function main(): Promise<void> {
   console.log("Starting lab servers…");
   const labs = await Promise.all(DEMO_SCENARIOS.map((s) => startLabServer({ name: s.name, ...s.options })));
-  const app = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  // next itself, not through npx: npx does not pass SIGTERM on, which would leave the server running.
+  const app = spawn(path.join(__dirname, "../node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     stdio: "inherit",
     env: { ...process.env, REAPER_ADMIN_EMAIL: EMAIL, REAPER_ADMIN_PASSWORD: PASSWORD },
   });
-  const stop = async () => {
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
     app.kill("SIGTERM");
     await Promise.all(labs.map((l) => l.stop()));
-    process.exit(0);
+    process.exit(code);
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
-  app.on("exit", () => void stop());
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  app.on("exit", (code) => {
+    if (!stopping) console.error(`The dashboard exited (code ${code}). Is port ${PORT} taken? Set PORT to use another.`);
+    void stop(code ?? 1);
+  });
 
   await waitForApp();
   await register(await login(), labs);
