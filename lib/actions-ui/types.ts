@@ -1,7 +1,9 @@
 // The shapes of POST /api/servers/:id/actions as the pages use them (../shared/API.md).
+import { ACTIONS_BY_ROLE } from "@/lib/actions/policy";
+import type { ActionKind } from "@/lib/actions/types";
 import type { Role } from "@/lib/auth/types";
 
-export type ActionKind = "reap" | "terminate" | "kill";
+export type { ActionKind };
 
 export type ActionRequest = { action: ActionKind; pid: number; startTime: number; confirm?: number; reason?: string };
 
@@ -28,7 +30,7 @@ export type ActionResult = {
 
 export const SIGNALS: Record<ActionKind, string> = { reap: "SIGCHLD", terminate: "SIGTERM", kill: "SIGKILL" };
 
-/** Which actions a role may send: staff all three, a customer only the harmless reap. */
-export function allowedActions(role: Role): ActionKind[] {
-  return role === "customer" ? ["reap"] : ["reap", "terminate", "kill"];
+/** Which actions a role may send: the server's own policy table, so the buttons never disagree with it. */
+export function allowedActions(role: Role): readonly ActionKind[] {
+  return ACTIONS_BY_ROLE[role];
 }

@@ -1,26 +1,10 @@
 "use client";
 
 import useSWR from "swr";
+import type { AuditEvent } from "@/lib/audit/types";
 import { fetcher } from "@/lib/swr/fetcher";
 
-/** One row of GET /api/audit (../shared/API.md): append-only, newest first. */
-export type AuditEvent = {
-  id: string;
-  at: string;
-  actor: { id: string; email: string };
-  serverId: string | null;
-  kind: string;
-  action?: string;
-  pid?: number;
-  comm?: string;
-  startTime?: number;
-  /** Extensions the server may send: the signal name and the reason typed for a kill. */
-  signal?: string;
-  reason?: string;
-  result: "done" | "refused" | "failed";
-  code?: string | null;
-  message: string;
-};
+export type { AuditEvent };
 
 export type AuditQuery = { serverId?: string; actorId?: string; limit: number };
 

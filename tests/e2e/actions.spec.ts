@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startLabServer, type LabServer } from "@/lib/lab";
+import { addLabServer, logIn } from "@/tests/e2e/support";
 
 // The guarded actions in real Chromium against a real lab server: the httpd parent leaves SIGCHLD
 // at default (Reap cannot help) and the namespace's init is tini (so Terminate clears the zombies).
@@ -14,23 +15,10 @@ test.afterAll(async () => {
 
 const shot = (name: string) => ({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("admin-password-1");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
 test("reap fails, terminate after typing the PID clears the zombies, and the audit log lists both", async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page);
-  const res = await page.request.post("/api/servers", {
-    data: { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey },
-    headers: { origin: "http://127.0.0.1:3210" },
-  });
-  expect(res.status()).toBe(201);
-  const { id } = (await res.json()) as { id: string };
+  const id = await addLabServer(page, lab);
 
   await page.goto(`/servers/${id}`);
   await page.getByTestId("scan-button").click();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startLabServer, type LabServer } from "@/lib/lab";
+import { ADMIN, addLabServer, logIn } from "@/tests/e2e/support";
 
 // An agent's first session in real Chromium: log in, add a lab server, scan, see the zombies.
 let lab: LabServer;
@@ -16,8 +17,8 @@ const shot = (name: string) => ({ path: test.info().outputPath(`${name}.png`), f
 test("log in, add a lab server, scan it and see its zombies grouped by parent", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("admin-password-1");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
   await page.screenshot(shot("01-login"));
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -58,17 +59,8 @@ test("log in, add a lab server, scan it and see its zombies grouped by parent", 
 test("a healthy server says so", async ({ page }) => {
   const healthy = await startLabServer({ name: "e2e-healthy", scenario: { fillerProcesses: 20 } });
   try {
-    await page.goto("/login");
-    await page.getByLabel("Email").fill("admin@example.com");
-    await page.getByLabel("Password").fill("admin-password-1");
-    await page.getByRole("button", { name: "Log in" }).click();
-    await expect(page).toHaveURL(/\/$/);
-    const res = await page.request.post("/api/servers", {
-      data: { name: healthy.name, host: healthy.host, port: healthy.port, username: healthy.username, privateKey: healthy.privateKey },
-      headers: { origin: "http://127.0.0.1:3210" },
-    });
-    expect(res.status()).toBe(201);
-    const { id } = (await res.json()) as { id: string };
+    await logIn(page);
+    const id = await addLabServer(page, healthy);
     await page.goto(`/servers/${id}`);
     await page.getByTestId("scan-button").click();
     await expect(page.getByTestId("healthy")).toBeVisible({ timeout: 20_000 });

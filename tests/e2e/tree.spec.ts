@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startLabServer, type LabServer } from "@/lib/lab";
+import { addLabServer, logIn } from "@/tests/e2e/support";
 
 // The parent tree and 503 triage in real Chromium: a lab host with a 6-deep chain and ~2,000 processes.
 let lab: LabServer;
@@ -14,17 +15,8 @@ test.afterAll(async () => {
 const shot = (name: string, fullPage = true) => ({ path: test.info().outputPath(`${name}.png`), fullPage });
 
 async function logInAndScan(page: Page): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("admin-password-1");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/$/);
-  const res = await page.request.post("/api/servers", {
-    data: { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey },
-    headers: { origin: "http://127.0.0.1:3210" },
-  });
-  expect(res.status()).toBe(201);
-  const { id } = (await res.json()) as { id: string };
+  await logIn(page);
+  const id = await addLabServer(page, lab);
   await page.goto(`/servers/${id}`);
   await page.getByTestId("scan-button").click();
   await expect(page.getByTestId("triage-verdict")).toBeVisible({ timeout: 30_000 });
