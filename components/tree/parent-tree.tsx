@@ -7,7 +7,7 @@ import { SafeText } from "@/components/ui/safe-text";
 import { formatCount } from "@/lib/format/numbers";
 import { visibleText } from "@/lib/format/visible-text";
 import type { AncestryStep, Parent, Process } from "@/lib/procs/types";
-import type { ParentDiagnosis } from "@/lib/triage/types";
+import type { ParentDiagnosis } from "@/lib/procs/triage/types";
 import { ancestorsOf, type Forest } from "@/lib/tree-ui/forest";
 
 const LIVE_SHOWN = 8;

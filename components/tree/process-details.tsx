@@ -5,7 +5,7 @@ import { SafeText } from "@/components/ui/safe-text";
 import { formatCount } from "@/lib/format/numbers";
 import { formatUtc } from "@/lib/format/time";
 import type { HostFacts, Process } from "@/lib/procs/types";
-import { duration } from "@/lib/triage/words";
+import { duration } from "@/lib/procs/triage/words";
 import { processAgeSeconds, processStartIso, STATE_WORDS } from "@/lib/tree-ui/process-age";
 
 type Props = { process: Process | null; host: HostFacts | undefined; scanStartedAt: string; childCount: number; zombieChildren: number; onClose: () => void };

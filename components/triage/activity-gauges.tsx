@@ -5,8 +5,8 @@ import { LEVEL_TEXT } from "@/components/triage/level-style";
 import { SafeText } from "@/components/ui/safe-text";
 import { formatCount, formatLoad } from "@/lib/format/numbers";
 import { visibleText } from "@/lib/format/visible-text";
-import type { Triage } from "@/lib/triage/types";
-import { duration } from "@/lib/triage/words";
+import type { Triage } from "@/lib/procs/triage/types";
+import { duration } from "@/lib/procs/triage/words";
 
 type Gauges = Triage["gauges"];
 

@@ -5,7 +5,7 @@ import { LEVEL_ROW, LEVEL_TEXT } from "@/components/triage/level-style";
 import { SafeText } from "@/components/ui/safe-text";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 import { visibleText } from "@/lib/format/visible-text";
-import type { UserGauge } from "@/lib/triage/types";
+import type { UserGauge } from "@/lib/procs/triage/types";
 
 /** Each user's processes (with threads, what RLIMIT_NPROC counts) against that user's limit; near-limit rows stand out. */
 export function UsersGauge({ users, commands }: { users: UserGauge[]; commands: string[] }) {

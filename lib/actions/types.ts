@@ -1,6 +1,8 @@
 // The shapes of a guarded action: what the caller asks, what the server reports, what we answer.
 
-export const ACTION_KINDS = ["reap", "terminate", "kill"] as const;
+import { ACTION_KINDS } from "@/lib/schemas/action-kinds";
+
+export { ACTION_KINDS };
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /** The one signal each action sends; the remote command takes its name only from this table. */

@@ -8,7 +8,7 @@ import type { StatRow } from "@/lib/procs/parse-proc-stat";
 import type { PsRow, PsTable } from "@/lib/procs/parse-ps";
 import { parsePstree } from "@/lib/procs/parse-pstree";
 import type { AncestryStep, Parent, Process, ScanData } from "@/lib/procs/types";
-import { buildTriage } from "@/lib/triage/build-triage";
+import { buildTriage } from "@/lib/procs/triage/build-triage";
 
 export type PstreeStep =
   | { kind: "ran"; outputs: Map<number, string> }

@@ -11,7 +11,7 @@ import { parseScanOutput } from "@/lib/procs/parse-scan";
 import { buildScanCommand, type ScanCommandOptions } from "@/lib/procs/scan-command";
 import { SCAN_STEPS, type ScanStep } from "@/lib/procs/scan-markers";
 import type { CgroupPids, Process, ProcessService, SigchldDisposition, UserProcesses } from "@/lib/procs/types";
-import type { TriageCause } from "@/lib/triage/types";
+import type { TriageCause } from "@/lib/procs/triage/types";
 
 type ScanCase = {
   parser: "scan";

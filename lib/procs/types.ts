@@ -1,6 +1,9 @@
 // The process model shared by the scanner, the API and the pages. Shapes follow ../shared/API.md
 // ("Scans"); fields beyond the contract are additions, never renames.
-import type { Triage } from "@/lib/triage/types";
+import type { ProcessService, SigchldDisposition, TopProcess } from "@/lib/procs/process-facts";
+import type { Triage } from "@/lib/procs/triage/types";
+
+export type { ProcessService, SigchldDisposition, TopProcess };
 
 export type Process = {
   pid: number;
@@ -23,11 +26,6 @@ export type Process = {
 
 export type AncestryStep = { pid: number; comm: string };
 
-/** What a parent does with SIGCHLD, from SigCgt/SigIgn/SigBlk in /proc/PID/status. */
-export type SigchldDisposition = "caught" | "ignored" | "blocked" | "default";
-
-/** The unit a process belongs to, from /proc/PID/cgroup: what to restart instead of signalling. */
-export type ProcessService = { kind: "systemd" | "container" | "cgroup"; name: string; cgroup: string };
 
 /** `pids.current` against `pids.max` of the cgroup level that limits a parent's PIDs most. */
 export type CgroupPids = {
@@ -70,8 +68,6 @@ export type UserProcesses = {
   limitPid: number | null;
 };
 
-/** A process ranked by ps's %CPU or RSS. */
-export type TopProcess = { pid: number; comm: string; user: string; cpu: number | null; rssKb: number | null };
 
 /** Host-wide figures of the same snapshot, beyond the contract's summary. */
 export type HostFacts = {
@@ -114,7 +110,7 @@ export type ScanData = {
   host?: HostFacts;
   /** Every user with processes, most threads first. */
   users?: UserProcesses[];
-  /** The 503 triage built from this scan by lib/triage. */
+  /** The 503 triage built from this scan by lib/procs/triage. */
   triage?: Triage;
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTION_KINDS } from "@/lib/actions/types";
+import { ACTION_KINDS } from "@/lib/schemas/action-kinds";
 
 // Linux's PID_MAX_LIMIT is 2^22; start times are clock ticks since boot.
 const MAX_PID = 4_194_304;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabServer, type LabParent, type LabServer } from "@/lib/lab";
 import { namespaceProcesses, zombieCounts } from "@/lib/lab/proc-scan";
 import type { Scan } from "@/lib/procs/types";
-import type { ReapPrediction } from "@/lib/triage/types";
+import type { ReapPrediction } from "@/lib/procs/triage/types";
 import { sendSigchld, sigchldOf, zombieParentPid, type Disposition } from "@/tests/lab/lab-truth";
 import { scanLab } from "@/tests/lab/scan-through-app";
 import { ApiClient } from "@/tests/support/api-client";

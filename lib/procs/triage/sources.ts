@@ -1,5 +1,5 @@
 // Where each figure comes from: the scan step and what it read there.
-import type { FigureSource } from "@/lib/triage/types";
+import type { FigureSource } from "@/lib/procs/triage/types";
 
 export const SOURCES = {
   pidMax: { step: "sys", read: "/proc/sys/kernel/pid_max" },

@@ -1,11 +1,11 @@
 // The 503 triage of one scan, from its ScanData alone: pure, so the pages can rebuild it from a
 // stored scan and the tests can drive it from hand-made ones.
 import type { ScanData } from "@/lib/procs/types";
-import { loadGauge, statesGauge, topCpuGauge, topMemoryGauge, zombieAgeGauge } from "@/lib/triage/activity-gauges";
-import { cgroupGauges, pidGauge, userGauges } from "@/lib/triage/limit-gauges";
-import { diagnoseParents } from "@/lib/triage/reap";
-import type { Triage } from "@/lib/triage/types";
-import { decideVerdict } from "@/lib/triage/verdict";
+import { loadGauge, statesGauge, topCpuGauge, topMemoryGauge, zombieAgeGauge } from "@/lib/procs/triage/activity-gauges";
+import { cgroupGauges, pidGauge, userGauges } from "@/lib/procs/triage/limit-gauges";
+import { diagnoseParents } from "@/lib/procs/triage/reap";
+import type { Triage } from "@/lib/procs/triage/types";
+import { decideVerdict } from "@/lib/procs/triage/verdict";
 
 export function buildTriage(scan: ScanData): Triage {
   const gauges = {

@@ -1,8 +1,8 @@
 // Table-driven: hand-made scans, each built to trigger one verdict, and what the triage must say.
 import { describe, expect, it } from "vitest";
 import type { Parent, ScanData, UserProcesses } from "@/lib/procs/types";
-import { buildTriage } from "@/lib/triage/build-triage";
-import type { TriageCause } from "@/lib/triage/types";
+import { buildTriage } from "@/lib/procs/triage/build-triage";
+import type { TriageCause } from "@/lib/procs/triage/types";
 
 type Over = { pidsInUse?: number; zombies?: number; zombieUser?: string; load?: number; cpus?: number | null; D?: number; parents?: Partial<Parent>[]; users?: UserProcesses[] };
 

@@ -2,7 +2,7 @@
 // figure names the scan step that produced it; the step's exact shell text is
 // `scan.commands[SCAN_STEPS.indexOf(source.step)]`.
 import type { ScanStep } from "@/lib/procs/scan-markers";
-import type { ProcessService, SigchldDisposition, TopProcess } from "@/lib/procs/types";
+import type { ProcessService, SigchldDisposition, TopProcess } from "@/lib/procs/process-facts";
 
 export type TriageCause =
   | "pid-exhaustion-zombies"

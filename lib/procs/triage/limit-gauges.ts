@@ -1,11 +1,11 @@
 // The gauges of "how close to a limit": host PIDs, each user's process limit, each zombie parent's
 // cgroup PID limit. Any of the three makes fork() fail, which a web server answers with 503.
 import type { Parent, ScanData, UserProcesses } from "@/lib/procs/types";
-import { pressureLevel } from "@/lib/triage/level";
-import { SOURCES } from "@/lib/triage/sources";
-import { UNLIMITED_USERS } from "@/lib/triage/thresholds";
-import type { CgroupGauge, PidGauge, UserGauge } from "@/lib/triage/types";
-import { count, percent, serviceText } from "@/lib/triage/words";
+import { pressureLevel } from "@/lib/procs/triage/level";
+import { SOURCES } from "@/lib/procs/triage/sources";
+import { UNLIMITED_USERS } from "@/lib/procs/triage/thresholds";
+import type { CgroupGauge, PidGauge, UserGauge } from "@/lib/procs/triage/types";
+import { count, percent, serviceText } from "@/lib/procs/triage/words";
 
 /** Users shown beyond those whose limit was read: the biggest by threads. */
 const USERS_SHOWN = 5;

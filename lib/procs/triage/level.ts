@@ -1,6 +1,6 @@
 // One scale for every used-against-limit gauge (PIDs, a user's processes, a cgroup's PIDs).
-import { PRESSURE_CRITICAL, PRESSURE_WARN } from "@/lib/triage/thresholds";
-import type { Level } from "@/lib/triage/types";
+import { PRESSURE_CRITICAL, PRESSURE_WARN } from "@/lib/procs/triage/thresholds";
+import type { Level } from "@/lib/procs/triage/types";
 
 /** The level of a used/limit ratio; "unknown" when there is no ratio. */
 export function pressureLevel(ratio: number | null): Level {

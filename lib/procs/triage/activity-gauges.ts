@@ -1,10 +1,10 @@
 // The gauges of "what the processes are doing": load against CPUs, counts by state, the top
 // processes by CPU and memory, and how long the oldest zombie has waited.
 import type { ScanData, TopProcess } from "@/lib/procs/types";
-import { SOURCES } from "@/lib/triage/sources";
-import { LOAD_PER_CPU_CRITICAL, LOAD_PER_CPU_WARN } from "@/lib/triage/thresholds";
-import type { LoadGauge, StatesGauge, TopGauge, ZombieAgeGauge } from "@/lib/triage/types";
-import { count, duration, who } from "@/lib/triage/words";
+import { SOURCES } from "@/lib/procs/triage/sources";
+import { LOAD_PER_CPU_CRITICAL, LOAD_PER_CPU_WARN } from "@/lib/procs/triage/thresholds";
+import type { LoadGauge, StatesGauge, TopGauge, ZombieAgeGauge } from "@/lib/procs/triage/types";
+import { count, duration, who } from "@/lib/procs/triage/words";
 
 export function loadGauge(scan: ScanData): LoadGauge {
   const loadAvg = scan.summary.loadAvg;

@@ -2,9 +2,9 @@
 // gauges. Host PID exhaustion comes first (everything on the host fails), then the tighter of a
 // zombie parent's cgroup limit and a user's process limit, then CPU or I/O overload.
 import type { Parent, ScanData } from "@/lib/procs/types";
-import { IO_STALL_D_PER_CPU, IO_STALL_MIN_D, ZOMBIE_SHARE_CAUSE } from "@/lib/triage/thresholds";
-import type { CgroupGauge, LoadGauge, PidGauge, UserGauge, Verdict } from "@/lib/triage/types";
-import { count, serviceText, who } from "@/lib/triage/words";
+import { IO_STALL_D_PER_CPU, IO_STALL_MIN_D, ZOMBIE_SHARE_CAUSE } from "@/lib/procs/triage/thresholds";
+import type { CgroupGauge, LoadGauge, PidGauge, UserGauge, Verdict } from "@/lib/procs/triage/types";
+import { count, serviceText, who } from "@/lib/procs/triage/words";
 
 const CAUSE = "Likely cause of 503:";
 

@@ -1,9 +1,9 @@
 // Reap prediction for each zombie parent: from its SIGCHLD disposition, whether sending it SIGCHLD
 // can make it collect its zombies, or whether the parent must end (then PID 1 adopts and reaps them).
 import type { Parent } from "@/lib/procs/types";
-import { SOURCES } from "@/lib/triage/sources";
-import type { ParentDiagnosis, ReapPrediction } from "@/lib/triage/types";
-import { serviceText } from "@/lib/triage/words";
+import { SOURCES } from "@/lib/procs/triage/sources";
+import type { ParentDiagnosis, ReapPrediction } from "@/lib/procs/triage/types";
+import { serviceText } from "@/lib/procs/triage/words";
 
 function prediction(p: Parent): { reap: ReapPrediction; text: string } {
   const name = p.comm;
