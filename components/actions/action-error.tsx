@@ -1,7 +1,7 @@
 "use client";
 
 import type { ActionFailure } from "@/components/actions/action-memory";
-import { Button } from "@/components/ui/button";
+import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
 import { actionErrorHint } from "@/lib/actions-ui/error-hints";
@@ -23,22 +23,12 @@ export function ActionError({ failure, onScanAgain, onDismiss }: Props) {
         </p>
       ) : null}
       <p className="mt-1 text-red-900/80">{hint.hint}</p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        {hint.scanAgain && onScanAgain ? (
-          <Button size="sm" onClick={onScanAgain}>
-            Scan again
-          </Button>
-        ) : null}
-        {onDismiss ? (
-          <Button size="sm" variant="ghost" onClick={onDismiss}>
-            Dismiss
-          </Button>
-        ) : null}
+      <FollowUpButtons onScanAgain={hint.scanAgain ? onScanAgain : undefined} onDismiss={onDismiss}>
         <span className="font-mono text-[11px] text-red-900/60">
           {SIGNALS[failure.action]}
           {failure.code ? ` · ${failure.code}` : null}
         </span>
-      </div>
+      </FollowUpButtons>
     </Callout>
   );
 }

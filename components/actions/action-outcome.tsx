@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
 import { outcomeCaveats, outcomeWords } from "@/lib/actions-ui/outcome";
@@ -53,18 +53,7 @@ export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = fals
           {note}
         </p>
       ))}
-      <div className="mt-2 flex flex-wrap gap-2">
-        {onScanAgain ? (
-          <Button size="sm" variant={words.suggest === "scan" ? "primary" : "secondary"} onClick={onScanAgain}>
-            Scan again
-          </Button>
-        ) : null}
-        {onDismiss ? (
-          <Button size="sm" variant="ghost" onClick={onDismiss}>
-            Dismiss
-          </Button>
-        ) : null}
-      </div>
+      <FollowUpButtons onScanAgain={onScanAgain} onDismiss={onDismiss} scanFirst={words.suggest === "scan"} />
     </Callout>
   );
 }
