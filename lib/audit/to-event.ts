@@ -1,18 +1,9 @@
 // An audit row as the API shows it: the detail JSON's target fields lifted to the top. Pure.
 import type { ActionDetail, AuditEvent } from "@/lib/audit/types";
+import type { AuditEventsTable } from "@/lib/db/schema";
 
-type Row = {
-  id: string;
-  at: string;
-  actor_id: string;
-  actor_email: string;
-  server_id: string | null;
-  kind: string;
-  detail: string;
-  result: AuditEvent["result"];
-  code: string | null;
-  message: string;
-};
+/** A stored row, exactly as the audit table holds it. */
+type Row = AuditEventsTable;
 
 export function parseDetail(text: string): ActionDetail {
   try {

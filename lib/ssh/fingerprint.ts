@@ -4,9 +4,3 @@ import { createHash } from "node:crypto";
 export function fingerprintOf(rawKey: Buffer): string {
   return `SHA256:${createHash("sha256").update(rawKey).digest("base64").replace(/=+$/, "")}`;
 }
-
-const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
-
-export function isFingerprint(text: string): boolean {
-  return FINGERPRINT.test(text);
-}
