@@ -3,6 +3,6 @@
 export async function register(): Promise<void> {
   // Next also loads this file for its edge runtime, which has no SQLite.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { start } = await import("@/lib/startup");
+  const { start } = await import("@/lib/server/startup");
   await start();
 }

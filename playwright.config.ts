@@ -6,6 +6,9 @@ export const chromiumLaunch = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 };
 
+// A port of its own per checkout (REAPER_E2E_PORT), so two working copies can run their suites at once.
+const port = Number(process.env.REAPER_E2E_PORT ?? 3210);
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
@@ -16,8 +19,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   // The production build that `npm test` made, on a data dir of its own wiped at each run.
   webServer: {
-    command: "rm -rf test-results/e2e-data && next start -p 3210 -H 127.0.0.1",
-    url: "http://127.0.0.1:3210/login",
+    command: `rm -rf test-results/e2e-data && next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
@@ -29,7 +32,7 @@ export default defineConfig({
     },
   },
   use: {
-    baseURL: "http://127.0.0.1:3210",
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     launchOptions: chromiumLaunch,
     trace: "retain-on-failure",

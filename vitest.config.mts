@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/lab/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/api/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/structure/**/*.test.ts", "tests/lab/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/api/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

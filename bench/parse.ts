@@ -1,7 +1,7 @@
 // Bench: parseScanOutput over a generated 50,000-process scan output, next to a bare baseline
 // in the same run: splitting the same text into lines and fields, the least any parser must do.
 import { median } from "@/bench/stats";
-import { parseScanOutput } from "@/lib/procs/parse-scan";
+import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
 import { syntheticScan } from "@/tests/fixtures/procs/synthetic-scan";
 
 const PROCESSES = 50_000;

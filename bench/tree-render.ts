@@ -4,8 +4,8 @@
 // same run and browser: the same JSON fetched by a bare page that parses it and writes the count.
 import { chromium, type Page } from "playwright";
 import { median } from "@/bench/stats";
-import { parseScanOutput } from "@/lib/procs/parse-scan";
-import type { Scan } from "@/lib/procs/types";
+import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
+import type { Scan } from "@/lib/shared/scan/types";
 import { chromiumLaunch } from "@/playwright.config";
 import { syntheticScan } from "@/tests/fixtures/procs/synthetic-scan";
 import { ADMIN, startApp } from "@/tests/support/app-server";

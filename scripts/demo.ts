@@ -2,7 +2,7 @@
 // registers the lab servers through the public API, as an integration would.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { DEMO_SCENARIOS, startLabServer, type LabServer } from "@/lib/lab";
+import { DEMO_SCENARIOS, startLabServer, type LabServer } from "@/lab";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const EMAIL = process.env.REAPER_ADMIN_EMAIL ?? "demo@reaper.test";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/server/auth/current-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

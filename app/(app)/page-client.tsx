@@ -8,8 +8,8 @@ import { ServersEmpty } from "@/components/servers/servers-empty";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { Server } from "@/lib/servers/types";
-import { useServers } from "@/lib/swr/use-servers";
+import type { Server } from "@/lib/shared/servers/types";
+import { useServers } from "@/lib/client/use-servers";
 
 type Open = { kind: "add" } | { kind: "edit"; server: Server } | { kind: "delete"; server: Server } | null;
 

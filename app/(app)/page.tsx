@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ServersPageClient } from "./page-client";
-import { requireUser } from "@/lib/auth/current-user";
-import { listServers } from "@/lib/servers/service";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { listServers } from "@/lib/server/servers/service";
 
 export const metadata: Metadata = { title: "Servers" };
 

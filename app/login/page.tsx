@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUser } from "@/lib/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Log in" };
 

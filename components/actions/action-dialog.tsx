@@ -10,10 +10,10 @@ import { Callout } from "@/components/ui/callout";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
-import { SIGNALS, type ActionRequest, type ActionResult } from "@/lib/actions-ui/types";
-import { looksLikeWebMaster } from "@/lib/actions-ui/web-server";
-import { processLabel, whatWillHappen } from "@/lib/actions-ui/wording";
-import type { Parent, Process } from "@/lib/procs/types";
+import { signalOf, type Action, type ActionRequest } from "@/lib/shared/actions/types";
+import { looksLikeWebMaster } from "@/components/actions/web-server";
+import { processLabel, whatWillHappen } from "@/components/actions/wording";
+import type { Parent, Process } from "@/lib/shared/scan/types";
 
 type Props = {
   action: "terminate" | "kill";
@@ -22,8 +22,8 @@ type Props = {
   /** Terminate was sent to this parent earlier in this page session: Kill needs no reason then. */
   triedTerminate: boolean;
   pending: boolean;
-  run: (body: ActionRequest) => Promise<ActionResult | undefined>;
-  onDone: (result: ActionResult) => void;
+  run: (body: ActionRequest) => Promise<Action | undefined>;
+  onDone: (result: Action) => void;
   onScanAgain?: () => void;
   onClose: () => void;
 };
@@ -63,7 +63,7 @@ export function ActionDialog({ action, parent, processes, triedTerminate, pendin
           void submit();
         }}
       >
-        <Callout tone="warning" title={`Sends ${SIGNALS[action]} to ${processLabel(parent)}`}>
+        <Callout tone="warning" title={`Sends ${signalOf(action)} to ${processLabel(parent)}`}>
           <p data-testid="what-will-happen">{whatWillHappen(action, parent, webMaster)}</p>
         </Callout>
         <WhatItBreaks parent={parent} processes={processes} webMaster={webMaster} />
@@ -96,7 +96,7 @@ export function ActionDialog({ action, parent, processes, triedTerminate, pendin
           </Button>
           <Button type="submit" variant="danger" disabled={!ready} aria-busy={pending} data-testid="action-confirm">
             {pending ? <Spinner className="size-3.5" /> : null}
-            {pending ? `Sending ${SIGNALS[action]}…` : `${verb} ${processLabel(parent)}`}
+            {pending ? `Sending ${signalOf(action)}…` : `${verb} ${processLabel(parent)}`}
           </Button>
         </div>
       </form>

@@ -4,8 +4,8 @@ import type { ActionFailure } from "@/components/actions/action-memory";
 import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
-import { actionErrorHint } from "@/lib/actions-ui/error-hints";
-import { SIGNALS } from "@/lib/actions-ui/types";
+import { actionErrorHint } from "@/components/actions/error-hints";
+import { signalOf } from "@/lib/shared/actions/types";
 
 type Props = { failure: ActionFailure; onScanAgain?: () => void; onDismiss?: () => void };
 
@@ -25,7 +25,7 @@ export function ActionError({ failure, onScanAgain, onDismiss }: Props) {
       <p className="mt-1 text-red-900/80">{hint.hint}</p>
       <FollowUpButtons onScanAgain={hint.scanAgain ? onScanAgain : undefined} onDismiss={onDismiss}>
         <span className="font-mono text-[11px] text-red-900/60">
-          {SIGNALS[failure.action]}
+          {signalOf(failure.action)}
           {failure.code ? ` · ${failure.code}` : null}
         </span>
       </FollowUpButtons>

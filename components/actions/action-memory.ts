@@ -4,8 +4,8 @@
 // unlocks Kill without a reason) and the last answer, kept across re-scans so the outcome stays
 // on screen after the parent is gone from the table. In memory only: a reload starts afresh.
 import { useSyncExternalStore } from "react";
-import type { ActionKind, ActionResult } from "@/lib/actions-ui/types";
-import type { Parent } from "@/lib/procs/types";
+import type { Action, ActionKind } from "@/lib/shared/actions/types";
+import type { Parent } from "@/lib/shared/scan/types";
 
 export type ActionFailure = { action: ActionKind; code: string | null; message: string; owner: string | null; viaSudo: boolean };
 
@@ -16,7 +16,7 @@ export type ParentMemory = {
   startTime: number;
   comm: string;
   triedTerminate: boolean;
-  last: { result: ActionResult } | { failure: ActionFailure } | null;
+  last: { result: Action } | { failure: ActionFailure } | null;
   at: number;
 };
 
@@ -34,7 +34,7 @@ function update(serverId: string, parent: Pick<Parent, "pid" | "startTime" | "co
   listeners.forEach((l) => l());
 }
 
-export function rememberResult(serverId: string, parent: Parent, result: ActionResult): void {
+export function rememberResult(serverId: string, parent: Parent, result: Action): void {
   update(serverId, parent, (m) => ({ ...m, triedTerminate: m.triedTerminate || result.action === "terminate", last: { result } }));
 }
 

@@ -3,32 +3,27 @@
 import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
-import { outcomeCaveats, outcomeWords } from "@/lib/actions-ui/outcome";
-import { SIGNALS, type ActionResult } from "@/lib/actions-ui/types";
-import { formatCount } from "@/lib/format/numbers";
+import { signalOf, type Action } from "@/lib/shared/actions/types";
+import { formatCount } from "@/lib/shared/format/numbers";
 
 type Props = {
-  result: ActionResult;
+  result: Action;
   onScanAgain?: () => void;
   onDismiss?: () => void;
   /** The scan on screen was taken after this action: say so instead of "scan again". */
   rescanned?: boolean;
-  /** The viewer may terminate or kill (else the next step is to ask support). */
-  mayEnd?: boolean;
 };
 
-/** What an action did: the headline, the API's message, zombies before → after, the parent, the next step. */
-export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = false, mayEnd = true }: Props) {
-  const words = outcomeWords(result, mayEnd);
+/** What an action did, in the server's words: zombies before → after, the parent, the next step. */
+export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = false }: Props) {
+  // No next step means the zombies are gone (or there were none): only a scan is left to confirm it.
+  const done = result.next === null;
   return (
-    <Callout tone={words.tone} data-testid="action-outcome" title={words.headline}>
-      <p className="text-xs opacity-80">
-        <SafeText value={result.message} />
-      </p>
+    <Callout tone={done ? "success" : "warning"} data-testid="action-outcome" title={<SafeText value={result.message} />}>
       <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-0.5 text-xs">
         <div className="flex gap-1">
           <dt className="opacity-70">signal</dt>
-          <dd className="font-mono">{SIGNALS[result.action]}</dd>
+          <dd className="font-mono">{signalOf(result.action)}</dd>
         </div>
         <div className="flex gap-1">
           <dt className="opacity-70">zombies</dt>
@@ -47,13 +42,9 @@ export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = fals
           </div>
         ) : null}
       </dl>
-      <p className="mt-1.5 font-medium">{rescanned ? "The scan below was taken after this action." : words.next}</p>
-      {outcomeCaveats(result).map((note) => (
-        <p key={note} className="mt-1 text-xs opacity-80">
-          {note}
-        </p>
-      ))}
-      <FollowUpButtons onScanAgain={onScanAgain} onDismiss={onDismiss} scanFirst={words.suggest === "scan"} />
+      {rescanned ? <p className="mt-1.5 font-medium">The scan below was taken after this action.</p> : done ? <p className="mt-1.5 font-medium">Next: scan again to confirm.</p> : null}
+      {result.replayed ? <p className="mt-1 text-xs opacity-80">This repeats an identical action that had just finished: no second signal was sent.</p> : null}
+      <FollowUpButtons onScanAgain={onScanAgain} onDismiss={onDismiss} scanFirst={done} />
     </Callout>
   );
 }

@@ -2,7 +2,7 @@
 
 import { forgetLast, memoryKey, useActionMemory } from "@/components/actions/action-memory";
 import { ActionOutcome } from "@/components/actions/action-outcome";
-import type { Scan } from "@/lib/procs/types";
+import type { Scan } from "@/lib/shared/scan/types";
 
 /** Outcomes of actions on parents this scan no longer shows (they ended): kept on screen after a re-scan. */
 export function EarlierOutcomes({ scan }: { scan: Scan }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ActionFailure } from "@/components/actions/action-memory";
-import type { ActionKind } from "@/lib/actions-ui/types";
-import { isApiError } from "@/lib/swr/fetcher";
+import type { ActionKind } from "@/lib/shared/actions/types";
+import { isApiError } from "@/lib/client/fetcher";
 
 /** An error thrown by sendAction as the UI keeps it (code, the API's message, the owner if named). */
 export function toFailure(action: ActionKind, e: unknown): ActionFailure {

@@ -6,10 +6,10 @@ import { memoryKey, rememberFailure, rememberResult, useActionMemory } from "@/c
 import { toFailure } from "@/components/actions/failure";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { allowedActions } from "@/lib/actions-ui/types";
-import type { Role } from "@/lib/auth/types";
-import type { Parent, Process } from "@/lib/procs/types";
-import { useAction } from "@/lib/swr/use-action";
+import { ACTIONS_BY_ROLE } from "@/lib/shared/actions/policy";
+import type { Role } from "@/lib/shared/auth/types";
+import type { Parent, Process } from "@/lib/shared/scan/types";
+import { useAction } from "@/lib/client/use-action";
 
 type Props = { serverId: string; parent: Parent; processes: Process[]; role: Role; onScanAgain?: () => void };
 
@@ -26,7 +26,7 @@ export function ParentActions({ serverId, parent, processes, role, onScanAgain }
 
   if (parent.pid === 1) return <span className="text-xs text-slate-500">PID 1: restart the container instead</span>;
 
-  const allowed = allowedActions(role);
+  const allowed = ACTIONS_BY_ROLE[role];
   const busy = pending !== null || ended;
 
   const reap = async () => {

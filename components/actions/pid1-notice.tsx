@@ -1,7 +1,7 @@
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
-import { knownService } from "@/lib/actions-ui/breakage";
-import type { Parent } from "@/lib/procs/types";
+import { knownService } from "@/components/actions/breakage";
+import type { Parent } from "@/lib/shared/scan/types";
 
 /** The zombies belong to the namespace's PID 1: no signal can help; say what to do instead. */
 export function Pid1Notice({ parent }: { parent: Parent }) {

@@ -2,9 +2,9 @@
 
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/ui/safe-text";
-import { describeService, knownService, liveChildren, restartAdvice, restartCommand } from "@/lib/actions-ui/breakage";
-import { plural } from "@/lib/format/numbers";
-import type { Parent, Process } from "@/lib/procs/types";
+import { describeService, knownService, liveChildren, restartAdvice, restartCommand } from "@/components/actions/breakage";
+import { plural } from "@/lib/shared/format/numbers";
+import type { Parent, Process } from "@/lib/shared/scan/types";
 
 type Props = { parent: Parent; processes: Process[]; webMaster: boolean };
 

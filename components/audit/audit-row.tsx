@@ -4,8 +4,8 @@ import Link from "next/link";
 import { ResultBadge } from "@/components/audit/result-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatUtc } from "@/lib/format/time";
-import type { AuditEvent } from "@/lib/swr/use-audit";
+import { formatUtc } from "@/lib/shared/format/time";
+import type { AuditEvent } from "@/lib/client/use-audit";
 
 export type ServerName = { id: string; name: string };
 

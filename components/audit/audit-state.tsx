@@ -2,7 +2,7 @@
 
 import { Callout } from "@/components/ui/callout";
 import { Skeleton } from "@/components/ui/skeleton";
-import { isApiError } from "@/lib/swr/fetcher";
+import { isApiError } from "@/lib/client/fetcher";
 
 type Props = { error: unknown; loading: boolean; total: number | null; shown: number; filtered: boolean; limit: number };
 

@@ -2,7 +2,7 @@
 
 import { AuditRow } from "@/components/audit/audit-row";
 import { DataTable } from "@/components/ui/data-table";
-import type { AuditEvent } from "@/lib/swr/use-audit";
+import type { AuditEvent } from "@/lib/client/use-audit";
 
 const HEADINGS = ["When", "Who", "Server", "Action", "Target", "Result", "Code", "Message"];
 

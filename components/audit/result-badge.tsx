@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@/lib/swr/use-audit";
+import type { AuditEvent } from "@/lib/client/use-audit";
 
 const STYLES: Record<AuditEvent["result"], string> = {
   done: "bg-emerald-50 text-emerald-800 ring-emerald-300",

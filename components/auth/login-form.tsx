@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
-import { isApiError, sendJson } from "@/lib/swr/fetcher";
+import { isApiError, sendJson } from "@/lib/client/fetcher";
 
 function messageFor(e: unknown): string {
   if (!isApiError(e)) return "Logging in failed. Try again.";

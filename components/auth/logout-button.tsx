@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { sendJson } from "@/lib/swr/fetcher";
+import { sendJson } from "@/lib/client/fetcher";
 
 /** Ends the session and returns to the login page (even if the session had already expired). */
 export function LogoutButton() {

@@ -1,17 +1,18 @@
 "use client";
 
 import type { MouseEvent } from "react";
-import { formatUtc } from "@/lib/format/time";
-import type { ScanSummary } from "@/lib/procs/types";
-import { seriesPoints, trendWord, type ChartPoint, type HistoryScan } from "@/lib/tree-ui/history-points";
+import { formatUtc } from "@/lib/shared/format/time";
+import type { ScanSummary } from "@/lib/shared/scan/types";
+import { seriesPoints, trendWord, type ChartPoint } from "@/components/history/history-points";
+import type { ScanListItem } from "@/lib/shared/scan/types";
 
 const W = 240;
 const PAD = 6;
 const ROW = { zombies: { top: 14, height: 30 }, pids: { top: 66, height: 30 } };
 
-type Props = { scans: HistoryScan[] | undefined; serverId: string; shownId: string | null; onShow: (id: string) => void };
+type Props = { scans: ScanListItem[] | undefined; serverId: string; shownId: string | null; onShow: (id: string) => void };
 
-type SeriesProps = { points: ChartPoint[]; color: string; label: string; format: (p: ChartPoint) => string; scans: HistoryScan[]; serverId: string; shownId: string | null; onShow: (id: string) => void };
+type SeriesProps = { points: ChartPoint[]; color: string; label: string; format: (p: ChartPoint) => string; scans: ScanListItem[]; serverId: string; shownId: string | null; onShow: (id: string) => void };
 
 function Series({ points, color, label, scans, serverId, shownId, onShow, format }: SeriesProps) {
   const when = new Map(scans.map((s) => [s.id, s.startedAt]));

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
-import type { User } from "@/lib/auth/types";
+import type { User } from "@/lib/shared/auth/types";
 
 /** The bar on every logged-in page: the product name (home), Servers and Audit, who is logged in, and Log out. */
 export function AppHeader({ user }: { user: User }) {

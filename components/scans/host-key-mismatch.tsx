@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { Role } from "@/lib/auth/types";
-import { pinHostKey } from "@/lib/swr/use-server";
+import type { Role } from "@/lib/shared/auth/types";
+import { postHostKey } from "@/lib/client/use-server";
 
 type Props = {
   serverId: string;
@@ -83,7 +83,7 @@ export function HostKeyMismatch({ serverId, message, pinned, presented, role, on
           danger
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await pinHostKey(serverId, presented);
+            await postHostKey(serverId, presented);
             setConfirming(false);
             setPinnedNow(true);
           }}

@@ -1,5 +1,5 @@
 import { SafeText } from "@/components/ui/safe-text";
-import type { Parent } from "@/lib/procs/types";
+import type { Parent } from "@/lib/shared/scan/types";
 
 function Meta({ term, value, wide = false }: { term: string; value: string; wide?: boolean }) {
   return (

@@ -2,8 +2,8 @@
 
 import { HostKeyMismatch } from "@/components/scans/host-key-mismatch";
 import { Callout } from "@/components/ui/callout";
-import type { Role } from "@/lib/auth/types";
-import { isApiError } from "@/lib/swr/fetcher";
+import type { Role } from "@/lib/shared/auth/types";
+import { isApiError } from "@/lib/client/fetcher";
 
 // What to try next, per error code; the API's message says what happened.
 const HINTS: Record<string, { title: string; hint: string }> = {

@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/shared/format/numbers";
 
 /** The good outcome: no zombies on the server. */
 export function ScanHealthy({ processes }: { processes: number }) {

@@ -2,9 +2,9 @@
 
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import { plural } from "@/lib/format/numbers";
-import { formatDuration } from "@/lib/format/time";
-import type { ScanListItem } from "@/lib/swr/use-scans";
+import { plural } from "@/lib/shared/format/numbers";
+import { formatDuration } from "@/lib/shared/format/time";
+import type { ScanListItem } from "@/lib/shared/scan/types";
 
 /** Recent scans, newest first; the one on screen is marked, another is one click away. */
 export function ScanHistory({ scans, shownId, onShow }: { scans: ScanListItem[] | undefined; shownId: string | null; onShow: (id: string) => void }) {

@@ -14,11 +14,10 @@ import { HostTree } from "@/components/tree/host-tree";
 import { ParentTree } from "@/components/tree/parent-tree";
 import { TriagePanel } from "@/components/triage/triage-panel";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { allowedActions } from "@/lib/actions-ui/types";
-import type { Role } from "@/lib/auth/types";
-import { formatDuration, formatUtc } from "@/lib/format/time";
-import type { Parent, Process, Scan } from "@/lib/procs/types";
-import { buildForest } from "@/lib/tree-ui/forest";
+import type { Role } from "@/lib/shared/auth/types";
+import { formatDuration, formatUtc } from "@/lib/shared/format/time";
+import type { Parent, Process, Scan } from "@/lib/shared/scan/types";
+import { buildForest } from "@/components/tree/forest";
 
 type Props = {
   scan: Scan;
@@ -51,7 +50,7 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
   const panel = (parent: Parent) => (
     <div className="space-y-2">
       <ParentTree parent={parent} forest={forest} zombies={zombiesOf.get(parent.pid) ?? []} diagnosis={diagnoses.get(parent.pid)} />
-      {canAct ? <ParentPanel serverId={scan.serverId} parent={parent} mayEnd={allowedActions(role).includes("terminate")} onScanAgain={onScanAgain} /> : null}
+      {canAct ? <ParentPanel serverId={scan.serverId} parent={parent} onScanAgain={onScanAgain} /> : null}
     </div>
   );
   return (

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { formatCount, formatLoad, formatPercent } from "@/lib/format/numbers";
-import type { ScanSummary as Summary } from "@/lib/procs/types";
+import { formatCount, formatLoad, formatPercent } from "@/lib/shared/format/numbers";
+import type { ScanSummary as Summary } from "@/lib/shared/scan/types";
 
 function Stat({ label, children, tone = "" }: { label: string; children: ReactNode; tone?: string }) {
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ServerAddress } from "@/components/servers/server-address";
 import { Fingerprint } from "@/components/ui/fingerprint";
-import type { Server } from "@/lib/servers/types";
+import type { Server } from "@/lib/shared/servers/types";
 
 /** The top of a server page: its name, address, how Reaper logs in, the pinned key; `actions` at the right. */
 export function ServerHeading({ server, actions }: { server: Server; actions: ReactNode }) {

@@ -5,7 +5,7 @@ import { ParentDetails } from "@/components/scans/parent-details";
 import { ZombieList } from "@/components/scans/zombie-list";
 import type { ZombieGroup as Group } from "@/components/scans/zombie-grouping";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount, plural } from "@/lib/format/numbers";
+import { formatCount, plural } from "@/lib/shared/format/numbers";
 
 type Props = {
   group: Group;

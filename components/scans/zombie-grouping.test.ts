@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildGroups, zombiesByParent, type SortKey } from "@/components/scans/zombie-grouping";
-import type { Parent, Process } from "@/lib/procs/types";
+import type { Parent, Process } from "@/lib/shared/scan/types";
 
 const proc = (pid: number, ppid: number, comm: string, user = "root", state = "S"): Process => ({
   pid, ppid, comm, user, state, startTime: 100, args: "", threads: 1, cpu: null, rssKb: null,

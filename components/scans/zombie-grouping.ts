@@ -1,6 +1,6 @@
 // Turns a scan's parents and zombies into the groups the zombie table shows: filtered by a
 // free-text query (parent or zombie name, pid or user) and sorted. Pure, so it is easy to test.
-import type { Parent, Process } from "@/lib/procs/types";
+import type { Parent, Process } from "@/lib/shared/scan/types";
 
 export type SortKey = "zombies" | "name" | "pid";
 

@@ -4,8 +4,8 @@ import { useMemo, useState, type ReactNode } from "react";
 import { ZombieGroup } from "@/components/scans/zombie-group";
 import { buildGroups, SORT_LABELS, zombiesByParent, type SortKey } from "@/components/scans/zombie-grouping";
 import { inputClass } from "@/components/ui/text-field";
-import { formatCount, plural } from "@/lib/format/numbers";
-import type { Parent, Scan } from "@/lib/procs/types";
+import { formatCount, plural } from "@/lib/shared/format/numbers";
+import type { Parent, Scan } from "@/lib/shared/scan/types";
 
 type Props = {
   scan: Scan;

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount } from "@/lib/format/numbers";
-import type { Process } from "@/lib/procs/types";
+import { formatCount } from "@/lib/shared/format/numbers";
+import type { Process } from "@/lib/shared/scan/types";
 
 const FIRST_ROWS = 200;
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { Server } from "@/lib/servers/types";
-import { deleteServer } from "@/lib/swr/use-servers";
+import type { Server } from "@/lib/shared/servers/types";
+import { removeServer } from "@/lib/client/use-servers";
 
 /** Asks before deleting a server and its stored credentials and scan history. */
 export function DeleteServerDialog({ server, onClose, onDeleted }: { server: Server; onClose: () => void; onDeleted?: () => void }) {
@@ -13,7 +13,7 @@ export function DeleteServerDialog({ server, onClose, onDeleted }: { server: Ser
       danger
       onClose={onClose}
       onConfirm={async () => {
-        await deleteServer(server.id);
+        await removeServer(server.id);
         onClose();
         onDeleted?.();
       }}

@@ -1,4 +1,4 @@
-import type { Server } from "@/lib/servers/types";
+import type { Server } from "@/lib/shared/servers/types";
 
 /** `username@host:port` in monospace (IPv6 hosts in brackets). */
 export function ServerAddress({ server, className = "" }: { server: Pick<Server, "username" | "host" | "port">; className?: string }) {

@@ -2,7 +2,7 @@
 
 import { ServerForm } from "@/components/servers/server-form";
 import { Dialog } from "@/components/ui/dialog";
-import type { Server } from "@/lib/servers/types";
+import type { Server } from "@/lib/shared/servers/types";
 
 /** The add/edit server form in a modal. */
 export function ServerDialog({ server, onClose, onSaved }: { server?: Server; onClose: () => void; onSaved?: (server: Server) => void }) {

@@ -1,8 +1,8 @@
 // What the server form holds, and how it becomes the body of POST or PATCH /api/servers.
 // Secrets are never prefilled (the API never returns them): empty on edit means "keep".
-import type { UpdateServerInput } from "@/lib/schemas/server";
-import type { Server } from "@/lib/servers/types";
-import type { NewServer } from "@/lib/swr/use-servers";
+import type { UpdateServerInput } from "@/lib/shared/schemas/server";
+import type { Server } from "@/lib/shared/servers/types";
+import type { NewServer } from "@/lib/client/use-servers";
 
 export type AuthType = Server["authType"];
 

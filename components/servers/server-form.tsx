@@ -7,19 +7,19 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
-import type { Server } from "@/lib/servers/types";
-import { isApiError } from "@/lib/swr/fetcher";
-import { createServer, updateServer } from "@/lib/swr/use-servers";
+import type { Server } from "@/lib/shared/servers/types";
+import { isApiError } from "@/lib/client/fetcher";
+import { postServer, patchServer } from "@/lib/client/use-servers";
 
 type Request = { ok: true; send: () => Promise<Server> } | { ok: false; errors: FieldErrors };
 
 function requestFor(values: ServerFormValues, server: Server | undefined): Request {
   if (server) {
     const built = buildPatchBody(values, server);
-    return built.ok ? { ok: true, send: () => updateServer(server.id, built.body) } : built;
+    return built.ok ? { ok: true, send: () => patchServer(server.id, built.body) } : built;
   }
   const built = buildCreateBody(values);
-  return built.ok ? { ok: true, send: () => createServer(built.body) } : built;
+  return built.ok ? { ok: true, send: () => postServer(built.body) } : built;
 }
 
 /** Add a server (no `server`) or edit one (PATCH with only what changed). */

@@ -6,7 +6,7 @@ import { ZombieCount } from "@/components/servers/zombie-count";
 import { Button } from "@/components/ui/button";
 import { Fingerprint } from "@/components/ui/fingerprint";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { Server } from "@/lib/servers/types";
+import type { Server } from "@/lib/shared/servers/types";
 
 /** One server in the list: where it is, how Reaper logs in, its key, and what the last scan found. */
 export function ServerRow({ server, onEdit, onDelete }: { server: Server; onEdit: () => void; onDelete: () => void }) {

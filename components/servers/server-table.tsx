@@ -2,7 +2,7 @@
 
 import { ServerRow } from "@/components/servers/server-row";
 import { DataTable } from "@/components/ui/data-table";
-import type { Server } from "@/lib/servers/types";
+import type { Server } from "@/lib/shared/servers/types";
 
 const HEADINGS = ["Server", "Address", "Auth", "Host key", "Last scan", "Zombies"];
 

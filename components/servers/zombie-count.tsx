@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/shared/format/numbers";
 
 /** Zombie count with a colour cue: green none, amber some, red many. */
 export function ZombieCount({ count }: { count: number }) {

@@ -6,9 +6,9 @@ import { TreeView } from "@/components/tree/tree-view";
 import { useHostTree } from "@/components/tree/use-host-tree";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/text-field";
-import { formatCount, plural } from "@/lib/format/numbers";
-import type { Scan } from "@/lib/procs/types";
-import type { Forest } from "@/lib/tree-ui/forest";
+import { formatCount, plural } from "@/lib/shared/format/numbers";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { Forest } from "@/components/tree/forest";
 
 /** Every process of the scan as a tree from PID 1 (kernel threads under kthreadd), searchable, with the zombie chains marked. */
 export function HostTree({ scan, forest }: { scan: Scan; forest: Forest }) {

@@ -4,11 +4,11 @@ import type { ReactNode } from "react";
 import { ReapPrediction } from "@/components/tree/reap-prediction";
 import { ZombieNode } from "@/components/tree/zombie-node";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount } from "@/lib/format/numbers";
-import { visibleText } from "@/lib/format/visible-text";
-import type { AncestryStep, Parent, Process } from "@/lib/procs/types";
-import type { ParentDiagnosis } from "@/lib/procs/triage/types";
-import { ancestorsOf, type Forest } from "@/lib/tree-ui/forest";
+import { formatCount } from "@/lib/shared/format/numbers";
+import { visibleText } from "@/lib/shared/format/visible-text";
+import type { AncestryStep, Parent, Process } from "@/lib/shared/scan/types";
+import type { ParentDiagnosis } from "@/lib/shared/triage/types";
+import { ancestorsOf, type Forest } from "@/components/tree/forest";
 
 const LIVE_SHOWN = 8;
 

@@ -2,11 +2,11 @@
 
 import type { ReactNode } from "react";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount } from "@/lib/format/numbers";
-import { formatUtc } from "@/lib/format/time";
-import type { HostFacts, Process } from "@/lib/procs/types";
-import { duration } from "@/lib/procs/triage/words";
-import { processAgeSeconds, processStartIso, STATE_WORDS } from "@/lib/tree-ui/process-age";
+import { formatCount } from "@/lib/shared/format/numbers";
+import { formatUtc } from "@/lib/shared/format/time";
+import type { HostFacts, Process } from "@/lib/shared/scan/types";
+import { duration } from "@/lib/shared/triage/words";
+import { processAgeSeconds, processStartIso, STATE_WORDS } from "@/lib/shared/format/process-age";
 
 type Props = { process: Process | null; host: HostFacts | undefined; scanStartedAt: string; childCount: number; zombieChildren: number; onClose: () => void };
 

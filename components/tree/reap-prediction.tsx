@@ -1,8 +1,8 @@
 "use client";
 
 import { SafeText } from "@/components/ui/safe-text";
-import type { ParentDiagnosis, ReapPrediction as Reap } from "@/lib/procs/triage/types";
-import { duration } from "@/lib/procs/triage/words";
+import type { ParentDiagnosis, ReapPrediction as Reap } from "@/lib/shared/triage/types";
+import { duration } from "@/lib/shared/triage/words";
 
 const TONE: Record<Reap, string> = { likely: "text-emerald-700", unlikely: "text-amber-700", cannot: "text-red-700", unknown: "text-slate-600" };
 

@@ -2,9 +2,9 @@
 
 import { memo, type KeyboardEvent } from "react";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount } from "@/lib/format/numbers";
-import type { Process } from "@/lib/procs/types";
-import type { TreeRow as Row } from "@/lib/tree-ui/visible-rows";
+import { formatCount } from "@/lib/shared/format/numbers";
+import type { Process } from "@/lib/shared/scan/types";
+import type { TreeRow as Row } from "@/components/tree/visible-rows";
 
 export const ROW_HEIGHT = 28;
 const INDENT = 16;

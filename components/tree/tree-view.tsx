@@ -2,10 +2,10 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { ROW_HEIGHT, TreeRow } from "@/components/tree/tree-row";
-import type { Forest } from "@/lib/tree-ui/forest";
-import { treeKey } from "@/lib/tree-ui/keyboard";
-import type { TreeRow as Row } from "@/lib/tree-ui/visible-rows";
-import { rowWindow, scrollToShow } from "@/lib/tree-ui/window";
+import type { Forest } from "@/components/tree/forest";
+import { treeKey } from "@/components/tree/keyboard";
+import type { TreeRow as Row } from "@/components/tree/visible-rows";
+import { rowWindow, scrollToShow } from "@/components/tree/window";
 
 const VIEWPORT = 448;
 

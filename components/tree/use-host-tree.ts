@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
-import { allExpandable, ancestorsOf, defaultExpanded, type Forest } from "@/lib/tree-ui/forest";
-import { searchForest } from "@/lib/tree-ui/search";
-import { visibleRows } from "@/lib/tree-ui/visible-rows";
+import { allExpandable, ancestorsOf, defaultExpanded, type Forest } from "@/components/tree/forest";
+import { searchForest } from "@/components/tree/search";
+import { visibleRows } from "@/components/tree/visible-rows";
 
 const SEARCH_DELAY_MS = 150;
 

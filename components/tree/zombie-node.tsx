@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount } from "@/lib/format/numbers";
-import { visibleText } from "@/lib/format/visible-text";
-import type { Process } from "@/lib/procs/types";
+import { formatCount } from "@/lib/shared/format/numbers";
+import { visibleText } from "@/lib/shared/format/visible-text";
+import type { Process } from "@/lib/shared/scan/types";
 
 const FIRST = 120;
 

@@ -3,10 +3,10 @@
 import { GaugeCard } from "@/components/triage/gauge-card";
 import { LEVEL_TEXT } from "@/components/triage/level-style";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount, formatLoad } from "@/lib/format/numbers";
-import { visibleText } from "@/lib/format/visible-text";
-import type { Triage } from "@/lib/procs/triage/types";
-import { duration } from "@/lib/procs/triage/words";
+import { formatCount, formatLoad } from "@/lib/shared/format/numbers";
+import { visibleText } from "@/lib/shared/format/visible-text";
+import type { Triage } from "@/lib/shared/triage/types";
+import { duration } from "@/lib/shared/triage/words";
 
 type Gauges = Triage["gauges"];
 

@@ -3,7 +3,7 @@
 import { GaugeCard } from "@/components/triage/gauge-card";
 import { LEVEL_TEXT } from "@/components/triage/level-style";
 import { SafeText } from "@/components/ui/safe-text";
-import type { CgroupGauge } from "@/lib/procs/triage/types";
+import type { CgroupGauge } from "@/lib/shared/triage/types";
 
 /** pids.current against pids.max of each zombie parent's cgroup: the limit containers and systemd slices hit. */
 export function CgroupsGauge({ cgroups, commands }: { cgroups: CgroupGauge[]; commands: string[] }) {

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { LEVEL_TEXT, LEVEL_WORD } from "@/components/triage/level-style";
 import { SourceNote } from "@/components/triage/source-note";
-import type { FigureSource, Level } from "@/lib/procs/triage/types";
+import type { FigureSource, Level } from "@/lib/shared/triage/types";
 
 type Props = { title: string; level?: Level; sources: FigureSource[]; commands: string[]; children: ReactNode; className?: string };
 

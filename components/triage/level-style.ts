@@ -1,4 +1,4 @@
-import type { Level } from "@/lib/procs/triage/types";
+import type { Level } from "@/lib/shared/triage/types";
 
 /** Text and bar colours per level, the same on every gauge. */
 export const LEVEL_TEXT: Record<Level, string> = { ok: "text-emerald-700", warn: "text-amber-700", critical: "text-red-700", unknown: "text-slate-500" };

@@ -2,8 +2,8 @@
 
 import { GaugeCard } from "@/components/triage/gauge-card";
 import { LEVEL_BAR, LEVEL_TEXT } from "@/components/triage/level-style";
-import { formatCount } from "@/lib/format/numbers";
-import type { PidGauge as Gauge } from "@/lib/procs/triage/types";
+import { formatCount } from "@/lib/shared/format/numbers";
+import type { PidGauge as Gauge } from "@/lib/shared/triage/types";
 
 /** PIDs in use (threads included) against the lower of pid_max and threads-max, as a bar; zombies' share marked. */
 export function PidGauge({ gauge, commands }: { gauge: Gauge; commands: string[] }) {

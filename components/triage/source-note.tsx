@@ -1,7 +1,7 @@
 "use client";
 
-import { SCAN_STEPS } from "@/lib/procs/scan-markers";
-import type { FigureSource } from "@/lib/procs/triage/types";
+import { SCAN_STEPS } from "@/lib/shared/scan/steps";
+import type { FigureSource } from "@/lib/shared/triage/types";
 
 /** "from: /proc/PID/stat, ps": which part of the scan produced a figure; the exact command is in the tooltip. */
 export function SourceNote({ sources, commands }: { sources: FigureSource[]; commands: string[] }) {

@@ -2,9 +2,9 @@
 
 import { GaugeCard } from "@/components/triage/gauge-card";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount } from "@/lib/format/numbers";
-import { visibleText } from "@/lib/format/visible-text";
-import type { TopGauge } from "@/lib/procs/triage/types";
+import { formatCount } from "@/lib/shared/format/numbers";
+import { visibleText } from "@/lib/shared/format/visible-text";
+import type { TopGauge } from "@/lib/shared/triage/types";
 
 /** The top processes by %CPU or by RSS: the "inefficient programs" cause of a 503. */
 export function TopProcesses({ title, gauge, by, commands }: { title: string; gauge: TopGauge; by: "cpu" | "rss"; commands: string[] }) {

@@ -6,7 +6,7 @@ import { PidGauge } from "@/components/triage/pid-gauge";
 import { TopProcesses } from "@/components/triage/top-processes";
 import { UsersGauge } from "@/components/triage/users-gauge";
 import { SafeText } from "@/components/ui/safe-text";
-import type { Triage } from "@/lib/procs/triage/types";
+import type { Triage } from "@/lib/shared/triage/types";
 
 /** The 503 triage of one scan: the verdict in plain words on top, then the figures it was decided from. */
 export function TriagePanel({ triage, commands }: { triage: Triage; commands: string[] }) {

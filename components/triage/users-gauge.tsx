@@ -3,9 +3,9 @@
 import { GaugeCard } from "@/components/triage/gauge-card";
 import { LEVEL_ROW, LEVEL_TEXT } from "@/components/triage/level-style";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
-import { visibleText } from "@/lib/format/visible-text";
-import type { UserGauge } from "@/lib/procs/triage/types";
+import { formatCount, formatPercent } from "@/lib/shared/format/numbers";
+import { visibleText } from "@/lib/shared/format/visible-text";
+import type { UserGauge } from "@/lib/shared/triage/types";
 
 /** Each user's processes (with threads, what RLIMIT_NPROC counts) against that user's limit; near-limit rows stand out. */
 export function UsersGauge({ users, commands }: { users: UserGauge[]; commands: string[] }) {

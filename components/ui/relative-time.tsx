@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatRelative, formatUtc } from "@/lib/format/time";
+import { formatRelative, formatUtc } from "@/lib/shared/format/time";
 
 // One shared clock ticking every 30 s. The server render (and hydration) shows the absolute UTC
 // time, so the markup matches; the browser then switches to "5 min ago" with the UTC time as title.

@@ -1,4 +1,4 @@
-import { visibleParts } from "@/lib/format/visible-text";
+import { visibleParts } from "@/lib/shared/format/visible-text";
 
 /**
  * Text that came from a customer's server (process names, command lines, pstree output).

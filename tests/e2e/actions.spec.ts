@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startLabServer, type LabServer } from "@/lib/lab";
+import { startLabServer, type LabServer } from "@/lab";
 import { addLabServer, logIn } from "@/tests/e2e/support";
 
 // The guarded actions in real Chromium against a real lab server: the httpd parent leaves SIGCHLD
@@ -97,7 +97,7 @@ test("the kill dialog asks for a reason when terminate was not tried", async ({ 
     await logIn(page);
     const res = await page.request.post("/api/servers", {
       data: { name: other.name, host: other.host, port: other.port, username: other.username, privateKey: other.privateKey },
-      headers: { origin: "http://127.0.0.1:3210" },
+      headers: { origin: new URL(page.url()).origin },
     });
     const { id } = (await res.json()) as { id: string };
     await page.goto(`/servers/${id}`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startLabServer, type LabServer } from "@/lib/lab";
+import { startLabServer, type LabServer } from "@/lab";
 import { ADMIN, addLabServer, logIn } from "@/tests/e2e/support";
 
 // An agent's first session in real Chromium: log in, add a lab server, scan, see the zombies.

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import type { LabServer } from "@/lib/lab";
+import type { LabServer } from "@/lab";
 
 // The admin that playwright.config.ts's web server is started with.
 export const ADMIN = { email: "admin@example.com", password: "admin-password-1" };

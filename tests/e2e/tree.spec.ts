@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startLabServer, type LabServer } from "@/lib/lab";
+import { startLabServer, type LabServer } from "@/lab";
 import { addLabServer, logIn } from "@/tests/e2e/support";
 
 // The parent tree and 503 triage in real Chromium: a lab host with a 6-deep chain and ~2,000 processes.

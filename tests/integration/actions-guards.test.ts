@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabServer } from "@/lib/lab";
-import { namespaceProcesses } from "@/lib/lab/proc-scan";
-import type { Action } from "@/lib/actions/types";
-import type { AuditEvent } from "@/lib/audit/types";
-import type { Scan } from "@/lib/procs/types";
-import type { Server } from "@/lib/servers/types";
+import { startLabServer, type LabServer } from "@/lab";
+import { namespaceProcesses } from "@/lab/proc-scan";
+import type { Action } from "@/lib/shared/actions/types";
+import type { AuditEvent } from "@/lib/shared/audit/types";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
 
@@ -23,8 +23,8 @@ let otherServer: Server;
 /** A customer and its account, written straight into the app's database (there is no users API yet). */
 async function createCustomer(dataDir: string): Promise<string> {
   process.env.REAPER_DATA_DIR = dataDir;
-  const { getDb, closeDb } = await import("@/lib/db/client");
-  const { createUser } = await import("@/lib/auth/users");
+  const { getDb, closeDb } = await import("@/lib/server/db/client");
+  const { createUser } = await import("@/lib/server/auth/users");
   const db = await getDb();
   const accountId = "acc_test_customer";
   await db.insertInto("accounts").values({ id: accountId, name: "Customer Ltd", created_at: new Date().toISOString() }).execute();

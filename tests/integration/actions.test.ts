@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabServer } from "@/lib/lab";
-import { namespaceProcesses, zombieCounts } from "@/lib/lab/proc-scan";
-import type { Action } from "@/lib/actions/types";
-import type { AuditEvent } from "@/lib/audit/types";
-import type { Process, Scan } from "@/lib/procs/types";
-import type { Server } from "@/lib/servers/types";
+import { startLabServer, type LabServer } from "@/lab";
+import { namespaceProcesses, zombieCounts } from "@/lab/proc-scan";
+import type { Action } from "@/lib/shared/actions/types";
+import type { AuditEvent } from "@/lib/shared/audit/types";
+import type { Process, Scan } from "@/lib/shared/scan/types";
+import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
 import { closedPort } from "@/tests/support/ports";
@@ -128,7 +128,7 @@ describe("terminate and kill", () => {
     const res = await act(mainServer.id, { action: "terminate", pid: p.pid, startTime: p.startTime, confirm: String(p.pid) });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ signal: "SIGTERM", before: { zombies: 7 }, after: { zombies: 0, parentAlive: false }, orphansLeft: 0, next: null });
-    expect(res.body.message).toBe(`httpd (${p.pid}) ended; its 7 zombies passed to init and were reaped.`);
+    expect(res.body.message).toBe(`httpd (${p.pid}) ended after SIGTERM; its 7 zombies passed to init and were reaped.`);
     expect(await truth(main, p.pid)).toMatchObject({ alive: false, pid1Zombies: 0 });
   });
 

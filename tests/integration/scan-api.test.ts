@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabServer } from "@/lib/lab";
-import { parsePstree, pstreeAncestry } from "@/lib/procs/parse-pstree";
-import type { Scan } from "@/lib/procs/types";
-import type { Server } from "@/lib/servers/types";
+import { startLabServer, type LabServer } from "@/lab";
+import { parsePstree, pstreeAncestry } from "@/lib/server/scan/parse/parse-pstree";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
 import { closedPort, silentPort } from "@/tests/support/ports";

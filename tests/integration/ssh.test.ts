@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
-import { generateClientKey, startLabServer, type LabServer } from "@/lib/lab";
-import { SshPool } from "@/lib/ssh/pool";
-import type { SshLimits, SshTarget } from "@/lib/ssh/types";
+import { AppError } from "@/lib/shared/errors/app-error";
+import { generateClientKey, startLabServer, type LabServer } from "@/lab";
+import { SshPool } from "@/lib/server/ssh/pool";
+import type { SshLimits, SshTarget } from "@/lib/server/ssh/types";
 import { closedPort, silentPort } from "@/tests/support/ports";
 
 // lib/ssh against a real OpenSSH sshd on loopback: auth, pinning, limits and reuse.

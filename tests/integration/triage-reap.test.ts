@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabParent, type LabServer } from "@/lib/lab";
-import { namespaceProcesses, zombieCounts } from "@/lib/lab/proc-scan";
-import type { Scan } from "@/lib/procs/types";
-import type { ReapPrediction } from "@/lib/procs/triage/types";
+import { startLabServer, type LabParent, type LabServer } from "@/lab";
+import { namespaceProcesses, zombieCounts } from "@/lab/proc-scan";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { ReapPrediction } from "@/lib/shared/triage/types";
 import { sendSigchld, sigchldOf, zombieParentPid, type Disposition } from "@/tests/lab/lab-truth";
 import { scanLab } from "@/tests/lab/scan-through-app";
 import { ApiClient } from "@/tests/support/api-client";

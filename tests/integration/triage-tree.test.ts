@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabScenario, type LabServer } from "@/lib/lab";
-import { parsePstree, type PstreeNode } from "@/lib/procs/parse-pstree";
-import type { Parent, Scan } from "@/lib/procs/types";
+import { startLabServer, type LabScenario, type LabServer } from "@/lab";
+import { parsePstree, type PstreeNode } from "@/lib/server/scan/parse/parse-pstree";
+import type { Parent, Scan } from "@/lib/shared/scan/types";
 import { chainOf, pstreeOf, statesOf } from "@/tests/lab/lab-truth";
 import { scanLab } from "@/tests/lab/scan-through-app";
 import { ApiClient } from "@/tests/support/api-client";

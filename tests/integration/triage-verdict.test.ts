@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabScenario, type LabServer } from "@/lib/lab";
-import type { Scan } from "@/lib/procs/types";
-import type { TriageCause } from "@/lib/procs/triage/types";
+import { startLabServer, type LabScenario, type LabServer } from "@/lab";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { TriageCause } from "@/lib/shared/triage/types";
 import { nprocLimitOf, pidsCgroupOf, tasksOf, zombieParentPid } from "@/tests/lab/lab-truth";
 import { scanLab } from "@/tests/lab/scan-through-app";
 import { ApiClient } from "@/tests/support/api-client";

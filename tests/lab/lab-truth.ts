@@ -1,8 +1,8 @@
 // What a lab server says about itself, read inside its namespace with the standard tools (pstree,
 // ps, /proc files), never through Reaper's scanner: the other side of every integration check.
-import type { LabServer } from "@/lib/lab";
-import { namespaceProcesses, zombieCounts } from "@/lib/lab/proc-scan";
-import { parsePstree, type PstreeNode } from "@/lib/procs/parse-pstree";
+import type { LabServer } from "@/lab";
+import { namespaceProcesses, zombieCounts } from "@/lab/proc-scan";
+import { parsePstree, type PstreeNode } from "@/lib/server/scan/parse/parse-pstree";
 
 async function run(lab: LabServer, command: string): Promise<string> {
   const { stdout, stderr, code } = await lab.exec(command);

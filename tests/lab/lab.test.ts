@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { readlink } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEEP_CHAIN, generateClientKey, startLabServer, type LabScenario, type LabServer, type LabServerOptions } from "@/lib/lab";
-import { labLeftovers } from "@/lib/lab/proc-scan";
-import { sleep } from "@/lib/lab/run";
+import { DEEP_CHAIN, generateClientKey, startLabServer, type LabScenario, type LabServer, type LabServerOptions } from "@/lab";
+import { labLeftovers } from "@/lab/proc-scan";
+import { sleep } from "@/lab/run";
 import { zombieParentPid } from "@/tests/lab/lab-truth";
 import { parsePs, sshExec, withSsh, zombieLayout, type PsRow } from "@/tests/lab/ssh-client";
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { startLabServer, type LabServer, type LabServerOptions } from "@/lib/lab";
-import { planScenario } from "@/lib/lab/scenarios";
+import { startLabServer, type LabServer, type LabServerOptions } from "@/lab";
+import { planScenario } from "@/lab/scenarios";
 import { sendSigchld, nprocLimitOf, pidsCgroupOf, sigchldOf, zombieParentPid } from "@/tests/lab/lab-truth";
 
 // The per-parent options the triage scenarios need: another account, RLIMIT_NPROC, live workers,

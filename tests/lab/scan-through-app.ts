@@ -1,7 +1,7 @@
 // Adds a lab server to the real built app and scans it through the API, as an agent's browser does.
-import type { LabServer } from "@/lib/lab";
-import type { Scan } from "@/lib/procs/types";
-import type { Server } from "@/lib/servers/types";
+import type { LabServer } from "@/lab";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { Server } from "@/lib/shared/servers/types";
 import type { ApiClient } from "@/tests/support/api-client";
 
 export async function scanLab(api: ApiClient, lab: LabServer): Promise<Scan> {

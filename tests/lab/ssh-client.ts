@@ -2,7 +2,7 @@
 // key check against the fingerprint the lab reports.
 import net from "node:net";
 import { Client, type ConnectConfig } from "ssh2";
-import { fingerprintOfBlob } from "@/lib/lab";
+import { fingerprintOfBlob } from "@/lab";
 
 export type Auth = { username: string; privateKey: string; passphrase?: string } | { username: string; password: string };
 

@@ -5,7 +5,7 @@ import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-f
 import { AuditState } from "@/components/audit/audit-state";
 import { AuditTable } from "@/components/audit/audit-table";
 import type { ServerName } from "@/components/audit/audit-row";
-import { useAudit } from "@/lib/swr/use-audit";
+import { useAudit } from "@/lib/client/use-audit";
 
 /** The audit log: every action and refusal, newest first, filtered by server and person. Read-only. */
 export function AuditPageClient({ servers, initialServerId }: { servers: ServerName[]; initialServerId: string }) {

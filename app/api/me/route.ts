@@ -1,4 +1,4 @@
 // GET /api/me: who is calling
-import { authedRoute, json } from "@/lib/api/route";
+import { authedRoute, json } from "@/lib/server/http/route";
 
 export const GET = authedRoute(async ({ user }) => json({ user }));

@@ -12,12 +12,13 @@ import { ServerDialog } from "@/components/servers/server-dialog";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { Role } from "@/lib/auth/types";
-import type { Scan } from "@/lib/procs/types";
-import type { Server } from "@/lib/servers/types";
-import { runScan, useScan } from "@/lib/swr/use-scan";
-import { useScans, type ScanListItem } from "@/lib/swr/use-scans";
-import { useServer } from "@/lib/swr/use-server";
+import type { Role } from "@/lib/shared/auth/types";
+import type { Scan } from "@/lib/shared/scan/types";
+import type { Server } from "@/lib/shared/servers/types";
+import { postScan, useScan } from "@/lib/client/use-scan";
+import { useScans } from "@/lib/client/use-scans";
+import type { ScanListItem } from "@/lib/shared/scan/types";
+import { useServer } from "@/lib/client/use-server";
 
 type Props = { role: Role; initialServer: Server; initialScans: ScanListItem[]; initialScan: Scan | undefined; initialChosenId?: string | null };
 
@@ -40,7 +41,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
     setRunning(true);
     setScanError(null);
     try {
-      const fresh = await runScan(server.id);
+      const fresh = await postScan(server.id);
       setChosenId(fresh.id);
     } catch (e) {
       setScanError(e);

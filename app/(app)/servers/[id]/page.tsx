@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors/app-error";
-import { requireUser } from "@/lib/auth/current-user";
-import type { User } from "@/lib/auth/types";
-import { listScans } from "@/lib/db/scans";
-import type { Scan } from "@/lib/procs/types";
-import { getScan } from "@/lib/scans/get-scan";
-import { getServer } from "@/lib/servers/service";
-import type { Server } from "@/lib/servers/types";
+import { isAppError } from "@/lib/shared/errors/app-error";
+import { requireUser } from "@/lib/server/auth/current-user";
+import type { User } from "@/lib/shared/auth/types";
+import type { Scan } from "@/lib/shared/scan/types";
+import { SCAN_HISTORY_LIMIT } from "@/lib/shared/schemas/scan";
+import { getScan, listServerScans } from "@/lib/server/scan/read-scans";
+import { getServer } from "@/lib/server/servers/service";
+import type { Server } from "@/lib/shared/servers/types";
 import { ServerPageClient } from "./page-client";
-
-// As many as the history chart shows (SCAN_HISTORY_LIMIT in lib/swr/use-scans.ts, a client module).
-const HISTORY_SCANS = 30;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ scan?: string | string[] }> };
 
@@ -38,7 +35,7 @@ export default async function ServerRoute({ params, searchParams }: Props) {
   const user = await requireUser();
   const server = await serverOr404(user, id);
   const [scans, lastScan] = await Promise.all([
-    listScans(server.id, HISTORY_SCANS),
+    listServerScans(user, server.id, SCAN_HISTORY_LIMIT),
     server.lastScan ? getScan(user, server.lastScan.id).catch((): Scan | undefined => undefined) : Promise.resolve(undefined),
   ]);
   return <ServerPageClient role={user.role} initialServer={server} initialScans={scans} initialScan={lastScan} initialChosenId={chosenId} />;

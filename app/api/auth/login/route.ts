@@ -1,10 +1,10 @@
 // POST /api/auth/login: exchange email and password for a session cookie
-import { checkOrigin } from "@/lib/api/request-auth";
-import { json, publicRoute } from "@/lib/api/route";
-import { validate } from "@/lib/api/validate";
-import { setSessionCookie } from "@/lib/auth/cookie";
-import { logIn } from "@/lib/auth/login";
-import { loginSchema } from "@/lib/schemas/auth";
+import { checkOrigin } from "@/lib/server/http/request-auth";
+import { json, publicRoute } from "@/lib/server/http/route";
+import { validate } from "@/lib/server/http/validate";
+import { setSessionCookie } from "@/lib/server/auth/cookie";
+import { logIn } from "@/lib/server/auth/login";
+import { loginSchema } from "@/lib/shared/schemas/auth";
 
 export const POST = publicRoute(async ({ req, body }) => {
   // A forged cross-site login would sign the victim into an attacker's account.

@@ -1,8 +1,8 @@
 // POST /api/auth/logout: end this session
-import { SESSION_COOKIE, deleteSession } from "@/lib/auth/sessions";
-import { clearSessionCookie } from "@/lib/auth/cookie";
-import { authedRoute, } from "@/lib/api/route";
-import { noContent } from "@/lib/api/responses";
+import { SESSION_COOKIE, deleteSession } from "@/lib/server/auth/sessions";
+import { clearSessionCookie } from "@/lib/server/auth/cookie";
+import { authedRoute, } from "@/lib/server/http/route";
+import { noContent } from "@/lib/server/http/responses";
 
 export const POST = authedRoute(async ({ req }) => {
   await deleteSession(req.cookies.get(SESSION_COOKIE)?.value);

@@ -1,9 +1,9 @@
 // GET, PATCH, DELETE /api/servers/:id: one server
-import { authedRoute, json } from "@/lib/api/route";
-import { noContent } from "@/lib/api/responses";
-import { validate } from "@/lib/api/validate";
-import { updateServerSchema } from "@/lib/schemas/server";
-import { deleteServer, getServer, updateServer } from "@/lib/servers/service";
+import { authedRoute, json } from "@/lib/server/http/route";
+import { noContent } from "@/lib/server/http/responses";
+import { validate } from "@/lib/server/http/validate";
+import { updateServerSchema } from "@/lib/shared/schemas/server";
+import { deleteServer, getServer, updateServer } from "@/lib/server/servers/service";
 
 type P = { id: string };
 

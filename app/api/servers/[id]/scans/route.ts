@@ -1,10 +1,9 @@
 // POST /api/servers/:id/scans: scan now; GET: the scan history, newest first
-import { authedRoute, json } from "@/lib/api/route";
-import { validate } from "@/lib/api/validate";
-import { listScans } from "@/lib/db/scans";
-import { runScan } from "@/lib/scans/run-scan";
-import { scanListQuerySchema } from "@/lib/schemas/scan";
-import { requireServerRow } from "@/lib/servers/service";
+import { authedRoute, json } from "@/lib/server/http/route";
+import { validate } from "@/lib/server/http/validate";
+import { listServerScans } from "@/lib/server/scan/read-scans";
+import { runScan } from "@/lib/server/scan/run-scan";
+import { scanListQuerySchema } from "@/lib/shared/schemas/scan";
 
 type P = { id: string };
 
@@ -12,6 +11,5 @@ export const POST = authedRoute<P>(async ({ user, params }) => json(await runSca
 
 export const GET = authedRoute<P>(async ({ user, params, req }) => {
   const { limit } = validate(scanListQuerySchema, Object.fromEntries(req.nextUrl.searchParams), "query");
-  await requireServerRow(user, params.id);
-  return json({ scans: await listScans(params.id, limit) });
+  return json({ scans: await listServerScans(user, params.id, limit) });
 });

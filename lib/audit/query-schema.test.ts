@@ -1,9 +1,0 @@
-// The audit query: empty filters are no filters; limit is bounded.
-import { expect, it } from "vitest";
-import { auditQuerySchema } from "@/lib/schemas/audit";
-it("q", () => {
-  expect(auditQuerySchema.parse({ serverId: "", limit: "" })).toEqual({ serverId: undefined, actorId: undefined, limit: 100 });
-  expect(auditQuerySchema.parse({ serverId: "srv_1", limit: "5" })).toEqual({ serverId: "srv_1", actorId: undefined, limit: 5 });
-  expect(auditQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
-  expect(auditQuerySchema.safeParse({ limit: "abc" }).success).toBe(false);
-});

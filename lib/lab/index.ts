@@ -1,7 +1,0 @@
-// The lab: real OpenSSH servers on 127.0.0.1, each in its own pid namespace with real zombies,
-// for integration tests, benchmarks and the demo. Linux only; needs root.
-export type { ExecResult, ExpectedParent, ExpectedScan, LabParent, LabScenario, LabServer, LabServerOptions, LabUser } from "@/lib/lab/types";
-export { startLabServer } from "@/lib/lab/server";
-export { generateClientKey, fingerprintOfBlob } from "@/lib/lab/keys";
-export { DEEP_CHAIN, CHAIN_LEVEL_NAMES } from "@/lib/lab/scenarios";
-export { DEMO_SCENARIOS } from "@/lib/lab/demo-scenarios";

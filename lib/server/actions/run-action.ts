@@ -1,0 +1,143 @@
+import "server-only";
+import { AppError, isAppError } from "@/lib/shared/errors/app-error";
+import { validate } from "@/lib/server/http/validate";
+import type { User } from "@/lib/shared/auth/types";
+import type { ActionDetail } from "@/lib/shared/audit/types";
+import { appendAudit } from "@/lib/server/db/audit";
+import { newId, nowIso } from "@/lib/server/db/ids";
+import { pinHostKeyIfUnset, type StoredServer } from "@/lib/server/db/servers";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
+import { actionRequestSchema } from "@/lib/shared/schemas/action";
+import { requireStoredServer, targetOf } from "@/lib/server/servers/service";
+import { recentIdenticalAction, terminateWasTried } from "@/lib/server/actions/history";
+import { describeOutcome } from "@/lib/server/actions/outcome";
+import { ACTIONS_BY_ROLE, checkPolicy } from "@/lib/shared/actions/policy";
+import { refusalOf } from "@/lib/server/actions/refusals";
+import { pollOutcome, sendSignal } from "@/lib/server/actions/remote";
+import { withServerLock } from "@/lib/server/actions/serialize";
+import { SIGNAL_OF, type Action, type ActionRequest } from "@/lib/shared/actions/types";
+import { watchOutcome } from "@/lib/server/actions/watch-outcome";
+
+// Codes where nothing was signalled because a rule or the server said no; anything else that
+// goes wrong (SSH, unparsable output) is a failure.
+const REFUSAL_CODES = new Set(["VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED"]);
+
+/** Facts gathered along the way, so a refusal is audited with whatever was known by then. */
+type Trail = { serverId: string | null; detail: ActionDetail };
+
+function targetDetail(req: ActionRequest): ActionDetail {
+  return {
+    action: req.action,
+    signal: `SIG${SIGNAL_OF[req.action]}`,
+    pid: req.pid,
+    startTime: req.startTime,
+    ...(req.reason?.trim() && { reason: req.reason.trim().slice(0, 500) }),
+  };
+}
+
+/** Loose facts from a body that failed validation: still worth a line in the audit log. */
+function looseDetail(body: unknown): ActionDetail {
+  if (body === null || typeof body !== "object") return {};
+  const b = body as Record<string, unknown>;
+  return {
+    ...(typeof b.action === "string" && { action: b.action.slice(0, 20) }),
+    ...(typeof b.pid === "number" && { pid: b.pid }),
+    ...(typeof b.startTime === "number" && { startTime: b.startTime }),
+  };
+}
+
+async function signalAndWatch(viewer: User, server: StoredServer, req: ActionRequest, trail: Trail): Promise<Action> {
+  const target = targetOf(server);
+  const protectedNames = env().REAPER_PROTECTED_NAMES;
+  const report = await sendSignal(target, { action: req.action, pid: req.pid, startTime: req.startTime, useSudo: server.useSudo, protectedNames });
+  if (report.comm !== null) trail.detail.comm = report.comm;
+  if (server.hostKeyFingerprint === null) await pinHostKeyIfUnset(server.id, report.hostKeyFingerprint, nowIso());
+  const refusal = refusalOf(report, { pid: req.pid, startTime: req.startTime, username: server.username, protectedNames });
+  if (refusal) throw refusal;
+  trail.detail.signalled = true;
+  const before = report.counts ?? { zombies: 0, initZombies: 0 };
+  const watched = await watchOutcome(() => pollOutcome(target, req.pid, req.startTime), before);
+  const comm = report.comm ?? `PID ${req.pid}`;
+  const words = describeOutcome({ action: req.action, pid: req.pid, comm, before, after: watched.after, settled: watched.settled, allowed: ACTIONS_BY_ROLE[viewer.role] });
+  return {
+    id: newId("act"),
+    serverId: server.id,
+    at: nowIso(),
+    action: req.action,
+    signal: `SIG${SIGNAL_OF[req.action]}`,
+    pid: req.pid,
+    startTime: req.startTime,
+    comm,
+    status: "done",
+    message: words.message,
+    before: { zombies: before.zombies },
+    after: { zombies: watched.after.zombies, parentAlive: watched.after.alive },
+    orphansLeft: words.orphansLeft,
+    next: words.next,
+    settled: watched.settled,
+    replayed: false,
+  };
+}
+
+async function decide(viewer: User, server: StoredServer, req: ActionRequest, trail: Trail): Promise<Action> {
+  const terminateTried = req.action === "kill" && (await terminateWasTried({ serverId: server.id, pid: req.pid, startTime: req.startTime }));
+  const refusal = checkPolicy({ role: viewer.role, request: req, terminateTried });
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  // A double submission: the same action on the same process just finished while this one
+  // waited its turn. Repeat that answer instead of signalling a second time.
+  const earlier = await recentIdenticalAction({ serverId: server.id, action: req.action, pid: req.pid, startTime: req.startTime });
+  if (earlier) {
+    trail.detail = { ...trail.detail, comm: earlier.comm, signalled: false, replayOf: earlier.id };
+    return { ...earlier, replayed: true };
+  }
+  return signalAndWatch(viewer, server, req, trail);
+}
+
+async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<void> {
+  if ("action" in outcome) {
+    const a = outcome.action;
+    const replay = a.replayed;
+    await appendAudit({
+      ...(!replay && { id: a.id }),
+      actor: viewer,
+      serverId: trail.serverId,
+      kind: "action",
+      detail: { ...trail.detail, ...(!replay && { answer: a }) },
+      result: "done",
+      message: replay ? `Same request as ${a.id} moments ago: answered its result, sent no second signal. ${a.message}` : a.message,
+    });
+    return;
+  }
+  const e = outcome.error;
+  const code = isAppError(e) ? e.code : "INTERNAL";
+  const message = isAppError(e) ? e.message : "Reaper failed unexpectedly (see the server log).";
+  await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result: REFUSAL_CODES.has(code) ? "refused" : "failed", code, message });
+}
+
+/**
+ * POST /api/servers/:id/actions. Every attempt, refusals included, is in the audit log before the
+ * caller hears the answer: a failure to write it fails the request. The body is validated here
+ * rather than in the route so that a malformed attempt is audited like any other.
+ */
+export async function runAction(viewer: User, serverId: string, body: unknown): Promise<Action> {
+  const trail: Trail = { serverId: null, detail: { requestedServerId: serverId, ...looseDetail(body) } };
+  try {
+    const server = await requireStoredServer(viewer, serverId);
+    trail.serverId = server.id;
+    trail.detail = looseDetail(body);
+    const req = validate(actionRequestSchema, body);
+    trail.detail = targetDetail(req);
+    const action = await withServerLock(server.id, async () => {
+      const a = await decide(viewer, server, req, trail);
+      // Inside the lock, so the next queued request finds this one in the log.
+      await audit(viewer, trail, { action: a });
+      return a;
+    });
+    log.info("action.done", { serverId, action: action.action, pid: action.pid, replayed: action.replayed, before: action.before.zombies, after: action.after.zombies });
+    return action;
+  } catch (e) {
+    await audit(viewer, trail, { error: e });
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { getDb } from "@/lib/server/db/client";
+import { newId, nowIso } from "@/lib/server/db/ids";
+import { parseDetail, toAuditEvent } from "@/lib/server/db/audit-rows";
+import type { ActionDetail, AuditEvent } from "@/lib/shared/audit/types";
+
+export type AuditInput = {
+  /** Given when the event must carry a known id (an action's id is its audit event's id). */
+  id?: string;
+  actor: { id: string; email: string };
+  serverId: string | null;
+  kind: string;
+  detail: Record<string, unknown>;
+  result: "done" | "refused" | "failed";
+  code?: string;
+  message: string;
+};
+
+/** Append-only: this module has no update or delete, and neither does any route. */
+export async function appendAudit(input: AuditInput): Promise<string> {
+  const db = await getDb();
+  const id = input.id ?? newId("evt");
+  await db
+    .insertInto("audit_events")
+    .values({
+      id,
+      at: nowIso(),
+      actor_id: input.actor.id,
+      actor_email: input.actor.email,
+      server_id: input.serverId,
+      kind: input.kind,
+      detail: JSON.stringify(input.detail),
+      result: input.result,
+      code: input.code ?? null,
+      message: input.message,
+    })
+    .execute();
+  return id;
+}
+
+export type AuditFilter = {
+  serverId?: string;
+  actorId?: string;
+  /** Only events on servers of this account (a customer's view); undefined = all. */
+  accountId?: string | null;
+  kind?: string;
+  since?: string;
+  limit: number;
+};
+
+/** Newest first; ids break ties between events of the same millisecond. */
+async function selectEvents(f: AuditFilter) {
+  const db = await getDb();
+  let q = db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(f.limit);
+  if (f.serverId !== undefined) q = q.where("server_id", "=", f.serverId);
+  if (f.actorId !== undefined) q = q.where("actor_id", "=", f.actorId);
+  if (f.kind !== undefined) q = q.where("kind", "=", f.kind);
+  if (f.since !== undefined) q = q.where("at", ">=", f.since);
+  if (f.accountId !== undefined) {
+    const accountId = f.accountId ?? "";
+    q = q.where("server_id", "in", db.selectFrom("servers").select("id").where("account_id", "=", accountId));
+  }
+  return q.execute();
+}
+
+/** Events in the contract's shape. */
+export async function listAuditEvents(f: AuditFilter): Promise<AuditEvent[]> {
+  return (await selectEvents(f)).map(toAuditEvent);
+}
+
+/** What earlier events decided and kept in their detail: the memory of earlier actions. */
+export async function listAuditDetails(f: AuditFilter): Promise<{ result: AuditEvent["result"]; detail: ActionDetail }[]> {
+  return (await selectEvents(f)).map((row) => ({ result: row.result, detail: parseDetail(row.detail) }));
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+import { PROTECTED_NAME } from "@/lib/shared/schemas/protected-name";
+
+// The only module that reads process.env: every setting is validated once, at first use,
+// so a typo in a deployment fails loudly with the variable's name instead of deep in a request.
+const schema = z.object({
+  REAPER_DATA_DIR: z.string().min(1).default("./data"),
+  REAPER_SECRET_KEY: z.string().min(1).optional(),
+  REAPER_ADMIN_EMAIL: z.email().optional(),
+  REAPER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  REAPER_SSH_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  REAPER_SSH_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  REAPER_SSH_MAX_OUTPUT_BYTES: z.coerce.number().int().min(65_536).default(64 * 1024 * 1024),
+  REAPER_SSH_IDLE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  REAPER_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
+  // per-connection process. The names go into the remote command, hence the strict grammar.
+  REAPER_PROTECTED_NAMES: z
+    .string()
+    .default("init,systemd,sshd,sshd-session")
+    .transform((s) => s.split(",").map((n) => n.trim()).filter((n) => n !== ""))
+    .refine((names) => names.every((n) => PROTECTED_NAME.test(n)), "each name must be 1-15 letters, digits, spaces or . _ : + @ ( ) -"),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Reaper's environment is invalid (${problems}). Fix these variables and restart.`);
+  }
+  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.REAPER_DATA_DIR) };
+  return cached;
+}

@@ -1,0 +1,94 @@
+// The one shell command a scan sends. It must run unchanged under bash, dash and busybox ash, with
+// mawk, gawk or busybox awk, procps-ng or busybox ps, with or without pstree. Only fixed text and
+// validated integers go into it.
+import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, wrapScript } from "@/lib/server/remote/shell";
+import { MARKERS } from "@/lib/server/scan/command/markers";
+import { limitsStep, parentsStep, userTallyAwkProgram } from "@/lib/server/scan/command/triage-steps";
+
+export type ScanCommandOptions = {
+  /** The remote side stops all scan work after this many seconds (then SIGKILL 2 s later). */
+  timeoutSeconds?: number;
+  /** How many zombie parents (most zombies first) get a `pstree` and a read of their SIGCHLD masks,
+   * cgroup and cgroup PID limit. */
+  pstreeParents?: number;
+  /** How many users (most processes first, root aside) get their "Max processes" limit read. */
+  limitUsers?: number;
+  /** Above this many processes pstree is skipped: it reads the whole table on every call. */
+  pstreeMaxProcesses?: number;
+};
+
+export type ScanCommand = {
+  /** One string for one SSH exec; the account's shell runs it as `SHELL -c command`. */
+  command: string;
+  /** The exact shell text of each step, in the order they run (SCAN_STEPS: sys, stat, ps, pstree,
+   * parents, limits). */
+  commands: string[];
+};
+
+function intOption(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  return assertInt(name, value ?? fallback, min, max);
+}
+
+// One line per process from AWK_STAT_LOOP's fields. comm goes last, with backslash and newline escaped. The chosen
+// zombie parents go to fd 3 as "PROCESSES PID..." for the pstree step.
+function statAwkProgram(topParents: number): string {
+  return [
+    AWK_ESCAPE_FUNCTION,
+    "BEGIN {",
+    AWK_STAT_LOOP,
+    'h = substr(s, 1, RSTART - 1); o = index(h, " (");',
+    "if (n < 20 || o < 2) continue; c = substr(h, o + 2);",
+    'if (index(c, "\\\\") || index(c, "\\n")) c = esc(c);',
+    "print substr(h, 1, o - 1), x[2], x[1], x[20], x[18], c; procs++;",
+    'if (x[1] == "Z") z[x[2]]++ }',
+    `out = procs + 0; for (t = 0; t < ${topParents}; t++) { b = "";`,
+    'for (q in z) if (!(q in u) && (b == "" || z[q] > z[b] || (z[q] == z[b] && q + 0 < b + 0))) b = q;',
+    'if (b == "") break; u[b] = 1; out = out " " (b + 0) }',
+    'print out > "/dev/fd/3" }',
+  ].join(" ");
+}
+
+export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
+  const timeout = intOption("timeoutSeconds", opts.timeoutSeconds, 30, 1, 3600);
+  const top = intOption("pstreeParents", opts.pstreeParents, 5, 0, 50);
+  const maxProcs = intOption("pstreeMaxProcesses", opts.pstreeMaxProcesses, 5000, 0, 10_000_000);
+  const topUsers = intOption("limitUsers", opts.limitUsers, 5, 0, 50);
+
+  // hz: start times are in clock ticks; busybox has no getconf, and the parser then assumes 100.
+  const sys =
+    "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg /proc/uptime; " +
+    "echo cpus $(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null); echo hz $(getconf CLK_TCK 2>/dev/null)";
+  // stdout goes on to the caller through fd 4 while $(...) keeps only the fd 3 summary. LC_ALL=C:
+  // the kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
+  const stat =
+    "exec 4>&1; p=$(cd /proc && LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + " [0-9]*/stat 3>&1 >&4)";
+  // busybox ps rejects procps options: fall back to what it prints (the parser reads its header).
+  // Its rows pass through an awk on their way to stdout (fd 4) that picks the top users' PIDs (fd 3).
+  const ps =
+    "exec 4>&1; u=$({ ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps; } | " +
+    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&4)";
+  // -l: without it pstree cuts lines at 132 columns when stdout is not a terminal.
+  const pstree =
+    "set -- $p; if [ $# -gt 1 ]; then n=$1; shift; " +
+    `if [ "$n" -gt ${maxProcs} ]; then echo "${MARKERS.pstreeSkipped} $n"; ` +
+    "elif command -v pstree >/dev/null 2>&1; then " +
+    `for pid in "$@"; do echo "${MARKERS.pstree} $pid"; pstree -l -A -s -p "$pid"; done; ` +
+    `else echo ${MARKERS.pstreeMissing}; fi; fi`;
+  const parents = parentsStep();
+  const limits = limitsStep();
+
+  const script = [
+    // $$: the scan's own shell, so its short-lived children (awk, ps) can be left out of the picture.
+    `echo ${MARKERS.sys} $$`, sys,
+    `echo ${MARKERS.stat}`, stat,
+    `echo ${MARKERS.ps}`, ps,
+    pstree,
+    parents,
+    limits,
+    `echo ${MARKERS.end}`,
+  ].join("; ");
+  return {
+    command: wrapScript(script, { locale: "C.UTF-8", timeoutSeconds: timeout }),
+    commands: [sys, stat, ps, pstree, parents, limits],
+  };
+}

@@ -1,0 +1,181 @@
+// Turns the parsed steps of one scan into the contract's ScanData: /proc's rows are the snapshot
+// (pid, ppid, start time, comm, threads); ps adds what only it knows (STAT flags, user, args, usage).
+import { buildHost } from "@/lib/server/scan/parse/build-host";
+import { buildUsers, type LimitReads } from "@/lib/server/scan/parse/build-users";
+import type { ParentFacts } from "@/lib/server/scan/parse/parse-parent-facts";
+import type { SysInfo } from "@/lib/server/scan/parse/parse-sys";
+import type { StatRow } from "@/lib/server/scan/parse/parse-proc-stat";
+import type { PsRow, PsTable } from "@/lib/server/scan/parse/parse-ps";
+import { formatCount } from "@/lib/shared/format/numbers";
+import { processAgeSeconds } from "@/lib/shared/format/process-age";
+import { parsePstree } from "@/lib/server/scan/parse/parse-pstree";
+import type { AncestryStep, Parent, Process, ScanData } from "@/lib/shared/scan/types";
+import { buildTriage } from "@/lib/shared/triage/build-triage";
+
+export type PstreeStep =
+  | { kind: "ran"; outputs: Map<number, string> }
+  | { kind: "skipped"; processes: number }
+  | { kind: "missing" }
+  /** No zombies, so nothing to run pstree for. */
+  | { kind: "none" };
+
+export type ScanParts = {
+  commands: string[];
+  /** PID of the scan's own shell: its short-lived children (awk, ps) are not part of the picture. */
+  scanShellPid: number | null;
+  sys: SysInfo;
+  stat: StatRow[];
+  ps: PsTable;
+  pstree: PstreeStep;
+  /** What the parents step read, for each zombie parent it was run for. */
+  parentFacts: Map<number, ParentFacts>;
+  /** What the limits step read, by PID. */
+  limits: LimitReads;
+  /** Lines the account's shell printed before the scan began (rc files, banners). */
+  shellNoiseLines: number;
+};
+
+const isKernelThread = (row: StatRow) => row.pid === 2 || row.ppid === 2;
+
+function toProcess(row: StatRow, ps: PsRow | undefined): Process {
+  const state = ps?.state ?? row.state;
+  // procps prints "[comm] <defunct>" and busybox "[comm]" for a zombie: it has no command line.
+  const args = state.startsWith("Z") ? "" : (ps?.args ?? (isKernelThread(row) ? `[${row.comm}]` : ""));
+  return {
+    pid: row.pid,
+    ppid: row.ppid,
+    state,
+    user: ps?.user ?? "?",
+    startTime: row.startTime,
+    comm: row.comm,
+    args,
+    threads: row.threads,
+    cpu: ps?.cpu ?? null,
+    rssKb: ps?.rssKb ?? null,
+  };
+}
+
+/** From the namespace's PID 1 (ppid 0, or a parent outside the snapshot) down to `proc`. */
+function ancestryOf(proc: Process, byPid: Map<number, Process>): AncestryStep[] {
+  const chain: AncestryStep[] = [];
+  const seen = new Set<number>();
+  for (let p: Process | undefined = proc; p && !seen.has(p.pid); p = byPid.get(p.ppid)) {
+    seen.add(p.pid);
+    chain.push({ pid: p.pid, comm: p.comm });
+  }
+  return chain.reverse();
+}
+
+function pstreeFor(parent: Process, step: PstreeStep, notes: string[]): string | null {
+  const text = step.kind === "ran" ? step.outputs.get(parent.pid) : undefined;
+  if (text === undefined) return null;
+  const who = `PID ${parent.pid} (${parent.comm})`;
+  if (text.trim() === "") {
+    notes.push(`pstree printed nothing for ${who}: it ended before pstree ran.`);
+    return null;
+  }
+  const tree = parsePstree(text);
+  if (!tree.ok) {
+    notes.push(`pstree's output for ${who} could not be read (${tree.error}), so it is left out.`);
+    return null;
+  }
+  return text;
+}
+
+const NO_FACTS: ParentFacts = { uid: null, sigchld: null, service: null, cgroupPids: null };
+
+function oldestAge(zombiePids: number[], byPid: Map<number, Process>, sys: SysInfo): number | null {
+  let oldest = Infinity;
+  for (const pid of zombiePids) oldest = Math.min(oldest, byPid.get(pid)?.startTime ?? Infinity);
+  return Number.isFinite(oldest) ? processAgeSeconds({ startTime: oldest }, sys) : null;
+}
+
+function buildParents(byPid: Map<number, Process>, zombies: Process[], parts: ScanParts, notes: string[]): Parent[] {
+  const childrenOf = new Map<number, number[]>();
+  for (const z of zombies) {
+    const siblings = childrenOf.get(z.ppid);
+    if (siblings) siblings.push(z.pid);
+    else childrenOf.set(z.ppid, [z.pid]);
+  }
+  const parents: Parent[] = [];
+  let orphaned = 0;
+  for (const [ppid, zombiePids] of childrenOf) {
+    const parent = byPid.get(ppid);
+    if (!parent) {
+      orphaned += zombiePids.length;
+      continue;
+    }
+    zombiePids.sort((a, b) => a - b);
+    const pstree = pstreeFor(parent, parts.pstree, notes);
+    parents.push({
+      ...parent,
+      zombieCount: zombiePids.length,
+      zombiePids,
+      ancestry: ancestryOf(parent, byPid),
+      pstree,
+      ...(parts.parentFacts.get(ppid) ?? NO_FACTS),
+      oldestZombieAgeSeconds: oldestAge(zombiePids, byPid, parts.sys),
+    });
+  }
+  if (orphaned > 0) notes.push(`${orphaned} zombie(s) have a parent that ended during the scan; scan again to see who holds them now.`);
+  return parents.sort((a, b) => b.zombieCount - a.zombieCount || a.pid - b.pid);
+}
+
+function situationNotes(parts: ScanParts, pidsInUse: number, notes: string[]): void {
+  const { sys, ps, pstree } = parts;
+  if (parts.shellNoiseLines > 0) {
+    notes.push(`The account's shell printed ${parts.shellNoiseLines} line(s) before the scan (a banner or rc file?); they were ignored.`);
+  }
+  if (ps.format === "busybox") notes.push("This server's ps is busybox's: it cannot show CPU or memory use, so those columns are empty.");
+  if (pstree.kind === "missing") {
+    notes.push("pstree is not installed on this server: ancestry comes from the snapshot's parent PIDs.");
+  } else if (pstree.kind === "skipped") {
+    notes.push(`pstree skipped: ${formatCount(pstree.processes)} processes would make it cost seconds; ancestry comes from the snapshot's parent PIDs.`);
+  }
+  const limit = Math.min(sys.pidMax, sys.threadsMax ?? Infinity);
+  if (pidsInUse >= 0.8 * limit) {
+    const pct = Math.round((100 * pidsInUse) / limit);
+    notes.push(`${formatCount(pidsInUse)} of ${formatCount(limit)} PIDs are in use (${pct}%): when they run out, new processes and threads fail to start.`);
+  }
+  if (sys.cpus !== null && sys.loadAvg[0] > 2 * sys.cpus) {
+    notes.push(`Load average ${sys.loadAvg[0]} on ${sys.cpus} CPU(s): the server is overloaded, so these figures may lag.`);
+  }
+}
+
+export function buildScan(parts: ScanParts): ScanData {
+  const psByPid = new Map<number, PsRow>();
+  for (const row of parts.ps.rows) psByPid.set(row.pid, row);
+  const byPid = new Map<number, Process>();
+  const processes: Process[] = [];
+  const zombies: Process[] = [];
+  let unseenByPs = 0;
+  let pidsInUse = 0;
+  for (const row of parts.stat) {
+    if (row.ppid === parts.scanShellPid) continue;
+    const ps = psByPid.get(row.pid);
+    if (!ps) unseenByPs++;
+    const proc = toProcess(row, ps);
+    processes.push(proc);
+    byPid.set(proc.pid, proc);
+    if (proc.state.startsWith("Z")) zombies.push(proc);
+    pidsInUse += row.threads;
+  }
+  const notes: string[] = [];
+  situationNotes(parts, pidsInUse, notes);
+  if (unseenByPs > 0) {
+    notes.push(`${unseenByPs} process(es) ended between reading /proc and running ps: their user and command line are unknown.`);
+  }
+  const parents = buildParents(byPid, zombies, parts, notes);
+  const scan: ScanData = {
+    commands: [...parts.commands],
+    summary: { processes: processes.length, zombies: zombies.length, pidsInUse, pidMax: parts.sys.pidMax, loadAvg: parts.sys.loadAvg },
+    processes,
+    zombies,
+    parents,
+    notes,
+    host: buildHost(processes, zombies, parts.sys),
+    users: buildUsers(processes, parts.limits),
+  };
+  scan.triage = buildTriage(scan);
+  return scan;
+}

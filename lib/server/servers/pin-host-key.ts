@@ -1,0 +1,21 @@
+import "server-only";
+import { AppError } from "@/lib/shared/errors/app-error";
+import type { User } from "@/lib/shared/auth/types";
+import { appendAudit } from "@/lib/server/db/audit";
+import { nowIso } from "@/lib/server/db/ids";
+import { updateStoredServer } from "@/lib/server/db/servers";
+import { getServer, requireStoredServer } from "@/lib/server/servers/service";
+import type { Server } from "@/lib/shared/servers/types";
+
+/** Pins a new host key after a verified change; staff only, and always audited. */
+export async function pinHostKey(viewer: User, serverId: string, fingerprint: string): Promise<Server> {
+  const server = await requireStoredServer(viewer, serverId);
+  const detail = { previous: server.hostKeyFingerprint, fingerprint };
+  if (viewer.role === "customer") {
+    await appendAudit({ actor: viewer, serverId, kind: "host-key", detail, result: "refused", code: "FORBIDDEN", message: "customers may not re-pin host keys" });
+    throw new AppError("FORBIDDEN", "Only support staff may pin a new host key. Ask your support contact to verify the change.");
+  }
+  await updateStoredServer(serverId, { hostKeyFingerprint: fingerprint, updatedAt: nowIso() });
+  await appendAudit({ actor: viewer, serverId, kind: "host-key", detail, result: "done", message: `pinned ${fingerprint} (was ${server.hostKeyFingerprint ?? "none"})` });
+  return getServer(viewer, serverId);
+}

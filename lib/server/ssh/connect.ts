@@ -1,0 +1,64 @@
+import "server-only";
+import { Client } from "ssh2";
+import { AppError } from "@/lib/shared/errors/app-error";
+import { toSshError } from "@/lib/server/ssh/errors";
+import { fingerprintOf } from "@/lib/server/ssh/fingerprint";
+import { openTcp } from "@/lib/server/ssh/tcp";
+import type { SshTarget } from "@/lib/server/ssh/types";
+
+export type Connection = { client: Client; hostKeyFingerprint: string };
+
+function mismatch(target: SshTarget, seen: string): AppError {
+  return new AppError(
+    "HOST_KEY_MISMATCH",
+    `The host key of ${target.host}:${target.port} changed: Reaper pinned ${target.hostKeyFingerprint ?? "none"} but the server now presents ${seen}. Nothing was run. If the server was reinstalled or its keys rotated, confirm the new fingerprint with its owner and pin it; otherwise someone may be intercepting the connection.`,
+    { pinned: target.hostKeyFingerprint, presented: seen },
+  );
+}
+
+/** Connects and authenticates within `timeoutMs` overall, refusing any host key but the pinned one. */
+export async function connect(target: SshTarget, timeoutMs: number): Promise<Connection> {
+  const deadline = Date.now() + timeoutMs;
+  const sock = await openTcp(target.host, target.port, timeoutMs);
+  const client = new Client();
+  let seen: string | null = null;
+  return new Promise<Connection>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: unknown) => {
+      // ssh2 may emit more than one error while a failed handshake winds down; the first decides.
+      if (settled) return;
+      settled = true;
+      client.removeAllListeners("ready");
+      client.end();
+      sock.destroy();
+      const pinned = target.hostKeyFingerprint;
+      reject(seen && pinned && seen !== pinned ? mismatch(target, seen) : toSshError(e, target));
+    };
+    client.once("ready", () => {
+      settled = true;
+      resolve({ client, hostKeyFingerprint: seen ?? "" });
+    });
+    // Stays attached for the connection's life: a later failure (keepalive, reset) must not
+    // crash the process; the pool learns of it from "close".
+    client.on("error", fail);
+    try {
+      client.connect({
+        sock,
+        username: target.username,
+        privateKey: target.privateKey,
+        passphrase: target.passphrase,
+        password: target.password,
+        readyTimeout: Math.max(500, deadline - Date.now()),
+        keepaliveInterval: 15_000,
+        keepaliveCountMax: 3,
+        tryKeyboard: false,
+        hostVerifier: (key: Buffer) => {
+          seen = fingerprintOf(key);
+          return target.hostKeyFingerprint === null || seen === target.hostKeyFingerprint;
+        },
+      });
+    } catch (e) {
+      fail(e);
+    }
+  });
+}

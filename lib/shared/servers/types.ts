@@ -1,0 +1,16 @@
+import type { ScanListItem } from "@/lib/shared/scan/types";
+
+/** The contract's `Server`: secrets are write-only and never appear here. */
+export type Server = {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  username: string;
+  authType: "key" | "password";
+  hostKeyFingerprint: string | null;
+  accountId: string | null;
+  useSudo: boolean;
+  createdAt: string;
+  lastScan: Pick<ScanListItem, "id" | "startedAt" | "summary"> | null;
+};
