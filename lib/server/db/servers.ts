@@ -3,21 +3,12 @@ import type { Selectable } from "kysely";
 import { getDb } from "@/lib/server/db/client";
 import type { ServersTable } from "@/lib/server/db/schema";
 import type { Role } from "@/lib/shared/auth/types";
+import type { Server } from "@/lib/shared/servers/types";
 
-/** A saved server as the services see it: its credentials still sealed. */
-export type StoredServer = {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  username: string;
-  authType: "key" | "password";
+/** A saved server as the services see it: the contract's fields, its credentials still sealed. */
+export type StoredServer = Omit<Server, "lastScan"> & {
   /** AES-256-GCM sealed JSON of {privateKey?, passphrase?, password?}, bound to the id. */
   sealedSecrets: Uint8Array;
-  hostKeyFingerprint: string | null;
-  accountId: string | null;
-  useSudo: boolean;
-  createdAt: string;
   updatedAt: string;
 };
 
