@@ -40,12 +40,13 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-export async function startApp(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+/** `dataDir`: start on an existing data dir (a restart), which stop() then leaves in place. */
+export async function startApp(extraEnv: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<AppServer> {
   const root = path.resolve(__dirname, "../..");
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does).");
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-test-data-"));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "reaper-test-data-"));
   const port = await freePort();
   let output = "";
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -65,7 +66,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/login`, child, 30_000);
+  await waitForHttp(`${baseUrl}/login`, child, 30_000).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; its output:\n${output}`);
+  });
   return {
     baseUrl,
     dataDir,
@@ -76,7 +79,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
         child.kill("SIGTERM");
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

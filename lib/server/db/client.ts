@@ -13,10 +13,22 @@ type Handle = { db: Kysely<Database>; ready: Promise<void> };
 const globalKey = Symbol.for("reaper.db");
 type WithHandle = typeof globalThis & { [globalKey]?: Handle };
 
-function open(): Handle {
-  const dir = env().dataDir;
+/**
+ * The data dir holds password and session hashes and sealed credentials: owner only. SQLite gives
+ * its -wal and -shm files the database file's mode, so the file is made 0600 before it is opened
+ * (and an older, world-readable one is narrowed).
+ */
+function privateFile(dir: string, name: string): string {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const sqlite = new SQLite(path.join(dir, "reaper.sqlite"));
+  fs.chmodSync(dir, 0o700);
+  const file = path.join(dir, name);
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  return file;
+}
+
+function open(): Handle {
+  const sqlite = new SQLite(privateFile(env().dataDir, "reaper.sqlite"));
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -27,7 +39,9 @@ function open(): Handle {
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  // Unordered: each migration stands alone (its own tables), so one merged after a later-named one
+  // still applies to a store that already ran the later one.
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) }, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
   if (error) throw new Error(`Database migration failed: ${String(error)}`);
 }

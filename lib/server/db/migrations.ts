@@ -83,4 +83,14 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("audit_events_actor_at").on("audit_events").columns(["actor_id", "at"]).execute();
     },
   },
+  "0007_meta": {
+    // Facts about the store itself, such as the check value of the key that seals its credentials.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("meta")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -73,7 +73,13 @@ export type AuditEventsTable = {
   message: string;
 };
 
+export type MetaTable = {
+  name: string;
+  value: string;
+};
+
 export type Database = {
+  meta: MetaTable;
   audit_events: AuditEventsTable;
   users: UsersTable;
   sessions: SessionsTable;

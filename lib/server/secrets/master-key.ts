@@ -8,7 +8,7 @@ import { env } from "@/lib/server/env";
 // otherwise a key generated once into the data dir, readable by the owner only.
 let cached: Buffer | undefined;
 
-function decode(text: string): Buffer {
+export function decodeKey(text: string): Buffer {
   const trimmed = text.trim();
   const candidates = [
     /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : undefined,
@@ -25,7 +25,7 @@ function decode(text: string): Buffer {
 
 function loadOrCreate(file: string): Buffer {
   try {
-    return decode(fs.readFileSync(file, "utf8"));
+    return decodeKey(fs.readFileSync(file, "utf8"));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
@@ -37,12 +37,19 @@ function loadOrCreate(file: string): Buffer {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
-  return decode(fs.readFileSync(file, "utf8"));
+  return decodeKey(fs.readFileSync(file, "utf8"));
 }
+
+/** Where the key comes from, named as an operator would look for it. */
+export function masterKeySource(): { kind: "env"; name: "REAPER_SECRET_KEY" } | { kind: "file"; file: string } {
+  return env().REAPER_SECRET_KEY ? { kind: "env", name: "REAPER_SECRET_KEY" } : { kind: "file", file: keyFile() };
+}
+
+export const keyFile = (): string => path.join(env().dataDir, "secret.key");
 
 export function masterKey(): Buffer {
   if (cached) return cached;
   const fromEnv = env().REAPER_SECRET_KEY;
-  cached = fromEnv ? decode(fromEnv) : loadOrCreate(path.join(env().dataDir, "secret.key"));
+  cached = fromEnv ? decodeKey(fromEnv) : loadOrCreate(keyFile());
   return cached;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { utils } from "ssh2";
 import { AppError } from "@/lib/shared/errors/app-error";
+import { serverSecretsBinding } from "@/lib/server/db/sealed-columns";
 import { seal, unseal } from "@/lib/server/secrets/seal";
 
 export type Credentials = { privateKey?: string; passphrase?: string; password?: string };
@@ -16,9 +17,20 @@ export function checkPrivateKey(privateKey: string, passphrase: string | undefin
 }
 
 export function sealCredentials(creds: Credentials, serverId: string): Uint8Array {
-  return seal(JSON.stringify(creds), `server:${serverId}`);
+  return seal(JSON.stringify(creds), serverSecretsBinding(serverId));
 }
 
-export function unsealCredentials(sealed: Uint8Array, serverId: string): Credentials {
-  return JSON.parse(unseal(sealed, `server:${serverId}`)) as Credentials;
+/**
+ * The server's credentials, or a clear error naming the server when they cannot be opened (a
+ * damaged row): the caller can fix it by entering them again, and the rest of Reaper goes on.
+ */
+export function unsealCredentials(server: { id: string; name: string; sealedSecrets: Uint8Array }): Credentials {
+  try {
+    return JSON.parse(unseal(server.sealedSecrets, serverSecretsBinding(server.id))) as Credentials;
+  } catch {
+    throw new AppError(
+      "CREDENTIALS_UNREADABLE",
+      `The stored login of ${server.name} cannot be opened: it is damaged. Edit the server and enter its private key (or password) again; nothing was sent to it.`,
+    );
+  }
 }

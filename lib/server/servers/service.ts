@@ -78,7 +78,7 @@ export async function createServer(viewer: User, input: CreateServerInput): Prom
 function mergedCredentials(server: StoredServer, input: UpdateServerInput): Credentials | undefined {
   if (input.privateKey !== undefined || input.password !== undefined) return credentialsFrom(input);
   if (input.passphrase === undefined) return undefined;
-  const current = unsealCredentials(server.sealedSecrets, server.id);
+  const current = unsealCredentials(server);
   if (!current.privateKey) {
     throw new AppError("VALIDATION", "passphrase: this server logs in with a password; a passphrase only applies to a private key.", { field: "passphrase" });
   }
@@ -111,6 +111,6 @@ export async function deleteServer(viewer: User, id: string): Promise<void> {
 }
 
 export function targetOf(server: StoredServer): SshTarget {
-  const creds = unsealCredentials(server.sealedSecrets, server.id);
+  const creds = unsealCredentials(server);
   return { host: server.host, port: server.port, username: server.username, ...creds, hostKeyFingerprint: server.hostKeyFingerprint };
 }
