@@ -5,7 +5,7 @@ import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
 import { actionErrorHint } from "@/components/actions/error-hints";
-import { signalOf } from "@/lib/shared/actions/types";
+import { actionMeans } from "@/lib/shared/actions/types";
 
 type Props = { failure: ActionFailure; onScanAgain?: () => void; onDismiss?: () => void };
 
@@ -25,7 +25,7 @@ export function ActionError({ failure, onScanAgain, onDismiss }: Props) {
       <p className="mt-1 text-red-900/80">{hint.hint}</p>
       <FollowUpButtons onScanAgain={hint.scanAgain ? onScanAgain : undefined} onDismiss={onDismiss}>
         <span className="font-mono text-[11px] text-red-900/60">
-          {signalOf(failure.action)}
+          {actionMeans(failure.action)}
           {failure.code ? ` · ${failure.code}` : null}
         </span>
       </FollowUpButtons>

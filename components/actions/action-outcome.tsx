@@ -3,7 +3,7 @@
 import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
-import { signalOf, type Action } from "@/lib/shared/actions/types";
+import { actionMeans, type Action } from "@/lib/shared/actions/types";
 import { formatCount } from "@/lib/shared/format/numbers";
 
 type Props = {
@@ -23,7 +23,7 @@ export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = fals
       <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-0.5 text-xs">
         <div className="flex gap-1">
           <dt className="opacity-70">signal</dt>
-          <dd className="font-mono">{signalOf(result.action)}</dd>
+          <dd className="font-mono">{actionMeans(result.action)}</dd>
         </div>
         <div className="flex gap-1">
           <dt className="opacity-70">zombies</dt>

@@ -1,10 +1,10 @@
 // What the watched outcome means, in words, and the next step to offer: the only place these
 // sentences are written (pages show the answer's message). Pure.
 import type { Counts, PollReport } from "@/lib/server/actions/parse-report";
-import { ACTION_KINDS, signalOf, type ActionKind, type NextStep } from "@/lib/shared/actions/types";
+import { ACTION_KINDS, signalOf, type ActionKind, type NextStep, type SignalAction } from "@/lib/shared/actions/types";
 
 export type OutcomeInput = {
-  action: ActionKind;
+  action: SignalAction;
   pid: number;
   comm: string;
   before: Counts;
@@ -17,10 +17,10 @@ export type OutcomeInput = {
 
 export type OutcomeWords = { message: string; next: NextStep; orphansLeft: number };
 
-const zombies = (n: number): string => `${n} ${n === 1 ? "zombie" : "zombies"}`;
-const remain = (n: number): string => `${zombies(n)} ${n === 1 ? "remains" : "remain"}`;
+export const zombies = (n: number): string => `${n} ${n === 1 ? "zombie" : "zombies"}`;
+export const remain = (n: number): string => `${zombies(n)} ${n === 1 ? "remains" : "remain"}`;
 
-type Said = { said: string; next: NextStep };
+export type Said = { said: string; next: NextStep };
 
 function words(i: OutcomeInput, orphansLeft: number): Said {
   const sig = signalOf(i.action);
@@ -53,16 +53,17 @@ function words(i: OutcomeInput, orphansLeft: number): Said {
 }
 
 /** The stronger signal to try next, or, when the caller's role may not send it, whom to ask. */
-function nextStep({ said, next }: Said, allowed: readonly ActionKind[]): { message: string; next: NextStep } {
+export function nextStep({ said, next }: Said, allowed: readonly ActionKind[]): { message: string; next: NextStep } {
   if (next !== "terminate" && next !== "kill") return { message: said, next };
   if (allowed.includes(next)) return { message: `${said} Next: ${next}`, next };
   return { message: `${said} Next: ask support to ${next} it, or restart its service.`, next: "support" };
 }
 
+export const unsettledTail = (settled: boolean): string => (settled ? "" : " (Reaper stopped watching before the outcome settled; scan again to see the final state.)");
+
 export function describeOutcome(i: OutcomeInput): OutcomeWords {
   // The parent itself is excluded from the PID 1 count remotely; new zombies there are its former children.
   const orphansLeft = i.after.alive ? 0 : Math.max(0, i.after.initZombies - i.before.initZombies);
   const { message, next } = nextStep(words(i, orphansLeft), i.allowed ?? ACTION_KINDS);
-  const tail = i.settled ? "" : " (Reaper stopped watching before the outcome settled; scan again to see the final state.)";
-  return { message: message + tail, next, orphansLeft };
+  return { message: message + unsettledTail(i.settled), next, orphansLeft };
 }

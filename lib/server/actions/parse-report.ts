@@ -21,9 +21,9 @@ export type SignalReport = SignalOutcome & { comm: string | null; counts: Counts
 
 export type PollReport = Counts & { alive: boolean };
 
-const REASONS: readonly ProtectedReason[] = ["init", "kernel", "session", "name"];
+export const REASONS: readonly ProtectedReason[] = ["init", "kernel", "session", "name"];
 
-function markerLines(stdout: string): string[] {
+export function markerLines(stdout: string): string[] {
   const prefix = `${ACTION_MARK} `;
   return stdout
     .split("\n")
@@ -32,12 +32,12 @@ function markerLines(stdout: string): string[] {
 }
 
 /** key=value words of one marker line (values hold no spaces, except the last one: comm, error). */
-function field(line: string, key: string): string | undefined {
+export function field(line: string, key: string): string | undefined {
   const m = new RegExp(`(?:^| )${key}=(\\S*)`).exec(line);
   return m?.[1];
 }
 
-function int(text: string | undefined): number | null {
+export function int(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
@@ -47,11 +47,11 @@ export function unescapeComm(text: string): string {
 }
 
 /** Kernel and sudo messages: one line, printable, short, never more than what we need to show. */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, "?").slice(0, 160);
 }
 
-function countsOf(lines: string[]): Counts | null {
+export function countsOf(lines: string[]): Counts | null {
   const line = lines.find((l) => l.startsWith("count "));
   const zombies = int(line && field(line, "zombies"));
   const initZombies = int(line && field(line, "initzombies"));

@@ -12,15 +12,15 @@ const CLIENT_TIMEOUT_MS = 15_000;
 const exec = (target: SshTarget, command: string, label: string): Promise<ExecResult> =>
   runRemote(target, command, { label, timedOut: `${label} ran out of time on the server and was stopped there. Try again in a minute.`, commandTimeoutMs: CLIENT_TIMEOUT_MS });
 
-/** The one round trip that checks identity and sends the signal. */
-export async function sendSignal(target: SshTarget, input: SignalCommandInput): Promise<SignalReport & { hostKeyFingerprint: string }> {
+/** The one round trip that checks identity and sends the signal; `seen` has the host keys met. */
+export async function sendSignal(target: SshTarget, input: SignalCommandInput): Promise<{ report: SignalReport; seen: ExecResult }> {
   const result = await exec(target, buildSignalCommand(input), "The signal command");
   const parsed = parseSignalReport(result.stdout);
   if (!parsed.ok) {
     log.warn("action.unparsable", { code: result.code, stderr: result.stderr.slice(0, 500) });
     throw new AppError("COMMAND_FAILED", `${parsed.error}; nothing is known to have been sent. Scan again.`, { command: "kill" });
   }
-  return { ...parsed.value, hostKeyFingerprint: result.hostKeyFingerprint };
+  return { report: parsed.value, seen: result };
 }
 
 export async function pollOutcome(target: SshTarget, pid: number, startTime: number): Promise<PollReport> {

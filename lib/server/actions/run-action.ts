@@ -5,31 +5,32 @@ import type { User } from "@/lib/shared/auth/types";
 import type { ActionDetail } from "@/lib/shared/audit/types";
 import { appendAudit } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
-import { pinHostKeyIfUnset, type StoredServer } from "@/lib/server/db/servers";
+import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { actionRequestSchema } from "@/lib/shared/schemas/action";
-import { requireStoredServer, targetOf } from "@/lib/server/servers/service";
+import { requireStoredServer } from "@/lib/server/servers/service";
+import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
+import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { recentIdenticalAction, terminateWasTried } from "@/lib/server/actions/history";
 import { describeOutcome } from "@/lib/server/actions/outcome";
 import { ACTIONS_BY_ROLE, checkPolicy } from "@/lib/shared/actions/policy";
 import { refusalOf } from "@/lib/server/actions/refusals";
 import { pollOutcome, sendSignal } from "@/lib/server/actions/remote";
+import { restartAndWatch } from "@/lib/server/actions/restart/run-restart";
 import { withServerLock } from "@/lib/server/actions/serialize";
-import { SIGNAL_OF, type Action, type ActionRequest } from "@/lib/shared/actions/types";
+import type { Trail } from "@/lib/server/actions/trail";
+import { signalOf, type Action, type ActionRequest, type SignalAction } from "@/lib/shared/actions/types";
 import { watchOutcome } from "@/lib/server/actions/watch-outcome";
 
 // Codes where nothing was signalled because a rule or the server said no; anything else that
 // goes wrong (SSH, unparsable output) is a failure.
-const REFUSAL_CODES = new Set(["VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED"]);
-
-/** Facts gathered along the way, so a refusal is audited with whatever was known by then. */
-type Trail = { serverId: string | null; detail: ActionDetail };
+const REFUSAL_CODES = new Set(["VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED", "NOT_RESTARTABLE"]);
 
 function targetDetail(req: ActionRequest): ActionDetail {
   return {
     action: req.action,
-    signal: `SIG${SIGNAL_OF[req.action]}`,
+    ...(req.action === "restart" ? { unit: req.unit } : { signal: signalOf(req.action) }),
     pid: req.pid,
     startTime: req.startTime,
     ...(req.reason?.trim() && { reason: req.reason.trim().slice(0, 500) }),
@@ -43,16 +44,17 @@ function looseDetail(body: unknown): ActionDetail {
   return {
     ...(typeof b.action === "string" && { action: b.action.slice(0, 20) }),
     ...(typeof b.pid === "number" && { pid: b.pid }),
+    ...(typeof b.unit === "string" && { unit: b.unit.slice(0, 255) }),
     ...(typeof b.startTime === "number" && { startTime: b.startTime }),
   };
 }
 
-async function signalAndWatch(viewer: User, server: StoredServer, req: ActionRequest, trail: Trail): Promise<Action> {
-  const target = targetOf(server);
+async function signalAndWatch(viewer: User, server: StoredServer, req: ActionRequest & { action: SignalAction }, trail: Trail): Promise<Action> {
+  const target = await sshTargetOf(server);
   const protectedNames = env().REAPER_PROTECTED_NAMES;
-  const report = await sendSignal(target, { action: req.action, pid: req.pid, startTime: req.startTime, useSudo: server.useSudo, protectedNames });
+  const { report, seen } = await sendSignal(target, { action: req.action, pid: req.pid, startTime: req.startTime, useSudo: server.useSudo, protectedNames });
   if (report.comm !== null) trail.detail.comm = report.comm;
-  if (server.hostKeyFingerprint === null) await pinHostKeyIfUnset(server.id, report.hostKeyFingerprint, nowIso());
+  await pinFirstSeenKeys(server, seen);
   const refusal = refusalOf(report, { pid: req.pid, startTime: req.startTime, username: server.username, protectedNames });
   if (refusal) throw refusal;
   trail.detail.signalled = true;
@@ -65,7 +67,7 @@ async function signalAndWatch(viewer: User, server: StoredServer, req: ActionReq
     serverId: server.id,
     at: nowIso(),
     action: req.action,
-    signal: `SIG${SIGNAL_OF[req.action]}`,
+    signal: signalOf(req.action),
     pid: req.pid,
     startTime: req.startTime,
     comm,
@@ -91,7 +93,13 @@ async function decide(viewer: User, server: StoredServer, req: ActionRequest, tr
     trail.detail = { ...trail.detail, comm: earlier.comm, signalled: false, replayOf: earlier.id };
     return { ...earlier, replayed: true };
   }
-  return signalAndWatch(viewer, server, req, trail);
+  const { action, unit } = req;
+  if (action === "restart") {
+    // The schema makes unit required for restart; this keeps the type checker in step with it.
+    if (unit === undefined) throw new AppError("VALIDATION", "unit: is required for restart", { field: "unit" });
+    return restartAndWatch(viewer, server, { ...req, unit }, trail);
+  }
+  return signalAndWatch(viewer, server, { ...req, action }, trail);
 }
 
 async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<void> {

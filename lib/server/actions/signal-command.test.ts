@@ -5,12 +5,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePollReport, parseSignalReport } from "@/lib/server/actions/parse-report";
 import { buildPollCommand, buildSignalCommand, EXIT, type SignalCommandInput } from "@/lib/server/actions/signal-command";
-import { ACTION_KINDS } from "@/lib/shared/actions/types";
+import { SIGNAL_ACTIONS } from "@/lib/shared/actions/types";
 
 const input = (over: Partial<SignalCommandInput> = {}): SignalCommandInput => ({ action: "terminate", pid: 111111, startTime: 222222, useSudo: false, protectedNames: ["init", "systemd", "sshd"], ...over });
 
 describe("the remote command is fixed text plus validated integers", () => {
-  it.each(ACTION_KINDS.flatMap((action) => [false, true].map((useSudo) => [action, useSudo] as const)))("%s (sudo %s): only pid and startTime vary", (action, useSudo) => {
+  it.each(SIGNAL_ACTIONS.flatMap((action) => [false, true].map((useSudo) => [action, useSudo] as const)))("%s (sudo %s): only pid and startTime vary", (action, useSudo) => {
     const a = buildSignalCommand(input({ action, useSudo, pid: 111111, startTime: 222222 }));
     const b = buildSignalCommand(input({ action, useSudo, pid: 333333, startTime: 444444 }));
     expect(b.replaceAll("333333", "111111").replaceAll("444444", "222222")).toBe(a);

@@ -1,27 +1,29 @@
-// After the signal: poll the parent's zombie children until the picture settles. The poll is
-// injected so the loop is tested without a server.
+// After the signal or restart: poll until the picture settles. The poll is injected so the loop is
+// tested without a server.
 import type { Counts, PollReport } from "@/lib/server/actions/parse-report";
 
 export type WatchOptions = { intervalMs: number; maxMs: number; stableRounds: number };
 
 export const WATCH_DEFAULTS: WatchOptions = { intervalMs: 250, maxMs: 3_000, stableRounds: 3 };
 
-export type Watched = { after: PollReport; settled: boolean };
+export type Watched<R = PollReport> = { after: R; settled: boolean };
 
-const same = (a: PollReport, b: PollReport): boolean => a.alive === b.alive && a.zombies === b.zombies && a.initZombies === b.initZombies;
+// Reports are plain data built in a fixed key order, so their JSON text compares them.
+const same = <R>(a: R, b: R): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Done: the parent is alive with no zombies, or gone with its orphans reaped, or nothing changes any more. */
-function finished(now: PollReport, before: Counts, history: PollReport[], stableRounds: number): boolean {
-  if (now.alive && now.zombies === 0) return true;
-  if (!now.alive && now.initZombies <= before.initZombies) return true;
-  const last = history.slice(-stableRounds);
-  return last.length === stableRounds && last.every((p) => same(p, now));
+/** The parent is alive with no zombies, or gone with its orphans reaped. */
+export function parentSettled(now: PollReport, before: Counts): boolean {
+  return now.alive ? now.zombies === 0 : now.initZombies <= before.initZombies;
 }
 
-export async function watchOutcome(poll: () => Promise<PollReport>, before: Counts, opts: WatchOptions = WATCH_DEFAULTS): Promise<Watched> {
+/**
+ * Polls every intervalMs until `done` says the outcome is reached, or nothing changed for
+ * stableRounds polls, or maxMs passed. `initial` is what is answered if the very first poll fails.
+ */
+export async function watchUntil<R>(poll: () => Promise<R>, initial: R, done: (now: R) => boolean, opts: WatchOptions = WATCH_DEFAULTS): Promise<Watched<R>> {
   const deadline = Date.now() + opts.maxMs;
-  const history: PollReport[] = [];
-  let last: PollReport = { alive: true, zombies: before.zombies, initZombies: before.initZombies };
+  const history: R[] = [];
+  let last = initial;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, opts.intervalMs));
     try {
@@ -31,7 +33,13 @@ export async function watchOutcome(poll: () => Promise<PollReport>, before: Coun
       return { after: last, settled: false };
     }
     history.push(last);
-    if (finished(last, before, history, opts.stableRounds)) return { after: last, settled: true };
+    const recent = history.slice(-opts.stableRounds);
+    if (done(last) || (recent.length === opts.stableRounds && recent.every((p) => same(p, last)))) return { after: last, settled: true };
   }
   return { after: last, settled: false };
+}
+
+/** After a signal: the parent's zombie children, until they are gone or nothing changes any more. */
+export function watchOutcome(poll: () => Promise<PollReport>, before: Counts, opts: WatchOptions = WATCH_DEFAULTS): Promise<Watched> {
+  return watchUntil(poll, { alive: true, zombies: before.zombies, initZombies: before.initZombies }, (now) => parentSettled(now, before), opts);
 }

@@ -22,6 +22,7 @@ export function toAuditEvent(row: Row): AuditEvent {
   const optional = {
     action: str(d.action),
     signal: str(d.signal),
+    unit: str(d.unit),
     pid: num(d.pid),
     comm: str(d.comm),
     startTime: num(d.startTime),

@@ -83,6 +83,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("audit_events_actor_at").on("audit_events").columns(["actor_id", "at"]).execute();
     },
   },
+  "0006_jump_servers": {
+    // A server may be reached through another saved server (a bastion). Deleting a bastion that
+    // others still use is refused by the servers service, so the reference never dangles.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("servers")
+        .addColumn("jump_server_id", "text", (c) => c.references("servers.id"))
+        .execute();
+      await db.schema.createIndex("servers_jump_server").on("servers").columns(["jump_server_id"]).execute();
+    },
+  },
   "0007_meta": {
     // Facts about the store itself, such as the check value of the key that seals its credentials.
     async up(db: Kysely<unknown>) {

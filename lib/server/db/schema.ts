@@ -44,6 +44,8 @@ export type ServersTable = {
   host_key_fingerprint: string | null;
   account_id: string | null;
   use_sudo: number;
+  /** Another server to connect through (a bastion); null for a direct connection. */
+  jump_server_id: string | null;
   created_at: string;
   updated_at: string;
 };

@@ -29,6 +29,7 @@ function fromRow(r: Row): StoredServer {
     hostKeyFingerprint: r.host_key_fingerprint,
     accountId: r.account_id,
     useSudo: r.use_sudo === 1,
+    jumpServerId: r.jump_server_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -47,6 +48,7 @@ function toColumns(s: Changes): Partial<Row> {
   if (s.hostKeyFingerprint !== undefined) out.host_key_fingerprint = s.hostKeyFingerprint;
   if (s.accountId !== undefined) out.account_id = s.accountId;
   if (s.useSudo !== undefined) out.use_sudo = s.useSudo ? 1 : 0;
+  if (s.jumpServerId !== undefined) out.jump_server_id = s.jumpServerId;
   if (s.updatedAt !== undefined) out.updated_at = s.updatedAt;
   return out;
 }
@@ -65,6 +67,20 @@ export async function findStoredServer(viewer: Viewer, id: string): Promise<Stor
   if (viewer.role === "customer") q = q.where("account_id", "=", viewer.accountId ?? "");
   const row = await q.executeTakeFirst();
   return row && fromRow(row);
+}
+
+/** By id alone, whoever looks: for following a server's jump hosts, which its owner may not see. */
+export async function findStoredServerById(id: string): Promise<StoredServer | undefined> {
+  const db = await getDb();
+  const row = await db.selectFrom("servers").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** The servers that connect through any of these (their direct dependents), by name. */
+export async function listServersJumpingVia(ids: readonly string[]): Promise<StoredServer[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return (await db.selectFrom("servers").selectAll().where("jump_server_id", "in", ids).orderBy("name").orderBy("id").execute()).map(fromRow);
 }
 
 export async function insertStoredServer(s: StoredServer): Promise<void> {

@@ -3,19 +3,20 @@ import { AppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { insertScan } from "@/lib/server/db/scans";
-import { pinHostKeyIfUnset } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import type { Scan } from "@/lib/shared/scan/types";
-import { requireStoredServer, targetOf } from "@/lib/server/servers/service";
+import { requireStoredServer } from "@/lib/server/servers/service";
+import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
+import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
 
 /** One round trip to the server, parsed, stored as history, and returned as the contract's Scan. */
 export async function runScan(viewer: User, serverId: string): Promise<Scan> {
   const server = await requireStoredServer(viewer, serverId);
-  const target = targetOf(server);
+  const target = await sshTargetOf(server);
   const clientTimeoutMs = env().REAPER_SSH_COMMAND_TIMEOUT_MS;
   // The remote side gives up first, so a stuck ps ends on the server instead of lingering there.
   const { command, commands } = buildScanCommand({ timeoutSeconds: Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2) });
@@ -31,9 +32,7 @@ export async function runScan(viewer: User, serverId: string): Promise<Scan> {
     log.warn("scan.unparsable", { serverId, command: parsed.error.command, code: result.code, stderr: result.stderr.slice(0, 500) });
     throw new AppError("COMMAND_FAILED", `${parsed.error.message} (command: ${parsed.error.command})`, { command: parsed.error.command });
   }
-  if (server.hostKeyFingerprint === null && result.hostKeyFingerprint) {
-    await pinHostKeyIfUnset(serverId, result.hostKeyFingerprint, nowIso());
-  }
+  await pinFirstSeenKeys(server, result);
   const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...parsed.value };
   await insertScan(scan);
   log.info("scan.done", { serverId, scanId: scan.id, durationMs, reused: result.reused, processes: scan.summary.processes, zombies: scan.summary.zombies });

@@ -7,8 +7,8 @@ import { deleteStoredServer, findStoredServer, insertStoredServer, listStoredSer
 import type { CreateServerInput, UpdateServerInput } from "@/lib/shared/schemas/server";
 import type { ScanListItem } from "@/lib/shared/scan/types";
 import { checkPrivateKey, sealCredentials, unsealCredentials, type Credentials } from "@/lib/server/servers/credentials";
+import { checkJumpServer, checkNotAJumpHost, withJumpChanges } from "@/lib/server/servers/jump-chain";
 import type { Server } from "@/lib/shared/servers/types";
-import type { SshTarget } from "@/lib/server/ssh/types";
 
 /** The contract's Server: everything but the sealed secrets, with the last scan. */
 function toServer(s: StoredServer, scan: ScanListItem | undefined): Server {
@@ -22,6 +22,7 @@ function toServer(s: StoredServer, scan: ScanListItem | undefined): Server {
     hostKeyFingerprint: s.hostKeyFingerprint,
     accountId: s.accountId,
     useSudo: s.useSudo,
+    jumpServerId: s.jumpServerId,
     createdAt: s.createdAt,
     lastScan: scan ? { id: scan.id, startedAt: scan.startedAt, summary: scan.summary } : null,
   };
@@ -68,10 +69,14 @@ export async function createServer(viewer: User, input: CreateServerInput): Prom
     hostKeyFingerprint: input.hostKeyFingerprint ?? null,
     accountId: viewer.role === "customer" ? viewer.accountId : (input.accountId ?? null),
     useSudo: input.useSudo,
+    jumpServerId: input.jumpServerId ?? null,
     createdAt: at,
     updatedAt: at,
   };
-  await insertStoredServer(server);
+  await withJumpChanges(async () => {
+    await checkJumpServer(viewer, server, server.jumpServerId);
+    await insertStoredServer(server);
+  });
   return toServer(server, undefined);
 }
 
@@ -86,6 +91,15 @@ function mergedCredentials(server: StoredServer, input: UpdateServerInput): Cred
 }
 
 export async function updateServer(viewer: User, id: string, input: UpdateServerInput): Promise<Server> {
+  const { jumpServerId } = input;
+  if (jumpServerId === undefined) return applyUpdate(viewer, id, input);
+  return withJumpChanges(async () => {
+    await checkJumpServer(viewer, await requireStoredServer(viewer, id), jumpServerId);
+    return applyUpdate(viewer, id, input);
+  });
+}
+
+async function applyUpdate(viewer: User, id: string, input: UpdateServerInput): Promise<Server> {
   const server = await requireStoredServer(viewer, id);
   const creds = mergedCredentials(server, input);
   const moved = (input.host !== undefined && input.host !== server.host) || (input.port !== undefined && input.port !== server.port);
@@ -95,6 +109,7 @@ export async function updateServer(viewer: User, id: string, input: UpdateServer
     ...(input.port !== undefined && { port: input.port }),
     ...(input.username !== undefined && { username: input.username }),
     ...(input.useSudo !== undefined && { useSudo: input.useSudo }),
+    ...(input.jumpServerId !== undefined && { jumpServerId: input.jumpServerId }),
     ...(input.accountId !== undefined && viewer.role !== "customer" && { accountId: input.accountId }),
     ...(creds && { sealedSecrets: sealCredentials(creds, id), authType: creds.privateKey ? "key" : "password" }),
     // A new address is a new machine as far as its key goes: pin afresh unless one is given.
@@ -106,11 +121,8 @@ export async function updateServer(viewer: User, id: string, input: UpdateServer
 }
 
 export async function deleteServer(viewer: User, id: string): Promise<void> {
-  await requireStoredServer(viewer, id);
-  await deleteStoredServer(id);
-}
-
-export function targetOf(server: StoredServer): SshTarget {
-  const creds = unsealCredentials(server);
-  return { host: server.host, port: server.port, username: server.username, ...creds, hostKeyFingerprint: server.hostKeyFingerprint };
+  await withJumpChanges(async () => {
+    await checkNotAJumpHost(await requireStoredServer(viewer, id));
+    await deleteStoredServer(id);
+  });
 }

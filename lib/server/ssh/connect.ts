@@ -1,12 +1,19 @@
 import "server-only";
+import type { Duplex } from "node:stream";
 import { Client } from "ssh2";
 import { AppError } from "@/lib/shared/errors/app-error";
-import { toSshError } from "@/lib/server/ssh/errors";
+import { atHop, toSshError } from "@/lib/server/ssh/errors";
 import { fingerprintOf } from "@/lib/server/ssh/fingerprint";
 import { openTcp } from "@/lib/server/ssh/tcp";
-import type { SshTarget } from "@/lib/server/ssh/types";
+import type { SeenHostKey, SshTarget } from "@/lib/server/ssh/types";
 
-export type Connection = { client: Client; hostKeyFingerprint: string };
+/** `jumps`: the keys of the jump hosts this connection went through, nearest first. */
+export type Connection = { client: Client; hostKeyFingerprint: string; jumps: SeenHostKey[] };
+
+/** The byte stream an SSH connection runs over: a TCP socket, or a channel through a jump host (jump.ts). */
+export type Opener = (target: SshTarget, timeoutMs: number) => Promise<{ sock: Duplex; jumps: SeenHostKey[] }>;
+
+const direct: Opener = async (target, timeoutMs) => ({ sock: await openTcp(target.host, target.port, timeoutMs), jumps: [] });
 
 function mismatch(target: SshTarget, seen: string): AppError {
   return new AppError(
@@ -17,9 +24,9 @@ function mismatch(target: SshTarget, seen: string): AppError {
 }
 
 /** Connects and authenticates within `timeoutMs` overall, refusing any host key but the pinned one. */
-export async function connect(target: SshTarget, timeoutMs: number): Promise<Connection> {
+export async function connect(target: SshTarget, timeoutMs: number, open: Opener = direct): Promise<Connection> {
   const deadline = Date.now() + timeoutMs;
-  const sock = await openTcp(target.host, target.port, timeoutMs);
+  const { sock, jumps } = await open(target, timeoutMs);
   const client = new Client();
   let seen: string | null = null;
   return new Promise<Connection>((resolve, reject) => {
@@ -32,11 +39,12 @@ export async function connect(target: SshTarget, timeoutMs: number): Promise<Con
       client.end();
       sock.destroy();
       const pinned = target.hostKeyFingerprint;
-      reject(seen && pinned && seen !== pinned ? mismatch(target, seen) : toSshError(e, target));
+      const error = seen && pinned && seen !== pinned ? mismatch(target, seen) : toSshError(e, target);
+      reject(target.jump ? atHop(error, target, "target", target.jump) : error);
     };
     client.once("ready", () => {
       settled = true;
-      resolve({ client, hostKeyFingerprint: seen ?? "" });
+      resolve({ client, hostKeyFingerprint: seen ?? "", jumps });
     });
     // Stays attached for the connection's life: a later failure (keepalive, reset) must not
     // crash the process; the pool learns of it from "close".

@@ -35,3 +35,18 @@ export function toSshError(e: unknown, where: Where): AppError {
   }
   return new AppError("SSH_UNREACHABLE", `The SSH connection to ${at} failed (${message}). Try again; if it persists, check the server's SSH service.`);
 }
+
+type Hop = Where & { name?: string; serverId?: string };
+
+const hopLabel = (h: Hop): string => (h.name ? `${h.name} (${h.host}:${h.port})` : `${h.host}:${h.port}`);
+
+/**
+ * Says which hop of a connection through a jump host failed: the message starts with the hop, and
+ * `hop` ("jump" or "target") and `hopServerId` join the details. An error already placed at a hop
+ * (a failure deeper in a chain of jumps) keeps its place.
+ */
+export function atHop(e: AppError, hop: Hop, role: "jump" | "target", via?: Hop): AppError {
+  if (e.details?.hop !== undefined) return e;
+  const where = role === "jump" ? `At the jump host ${hopLabel(hop)}` : `At ${hopLabel(hop)}, reached through the jump host ${via ? hopLabel(via) : "?"}`;
+  return new AppError(e.code, `${where}: ${e.message}`, { ...e.details, hop: role, ...(hop.serverId && { hopServerId: hop.serverId }) });
+}

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { AppError } from "@/lib/shared/errors/app-error";
 import { connect, type Connection } from "@/lib/server/ssh/connect";
 import { execCommand, type RawResult } from "@/lib/server/ssh/exec";
+import { JumpHosts, jumpsStillPinned, loginKey } from "@/lib/server/ssh/jump";
 import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
 
 // sshd allows 10 channels per connection and frees a slot a little after ssh2 reports close
@@ -21,28 +21,28 @@ type Entry = {
   dead: boolean;
 };
 
-/** Credentials are part of the key: editing a server's login never reuses the old session. */
-function keyOf(t: SshTarget): string {
-  const h = createHash("sha256");
-  for (const part of [t.host, String(t.port), t.username, t.privateKey ?? "", t.passphrase ?? "", t.password ?? ""]) {
-    h.update(part).update("\0");
-  }
-  return h.digest("hex");
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class SshPool {
   private readonly entries = new Map<string, Entry>();
+  /** Connections to jump hosts, whose channels carry the targets behind them. */
+  private readonly jumps: JumpHosts;
 
-  constructor(private readonly idleMs: number) {}
+  constructor(
+    private readonly idleMs: number,
+    opts: { maxForwards?: number } = {},
+  ) {
+    this.jumps = new JumpHosts(idleMs, opts.maxForwards);
+  }
 
   async run(target: SshTarget, command: string, limits: SshLimits & { label: string }): Promise<ExecResult> {
-    const key = keyOf(target);
+    // Credentials and jump hosts are part of the key: editing a server's login never reuses the old session.
+    const key = loginKey(target);
     let existing = this.entries.get(key);
     // A connection verified against another key than the one pinned now must not carry on:
     // reconnecting makes the new pin decide (HOST_KEY_MISMATCH if the server disagrees).
-    if (existing?.conn && target.hostKeyFingerprint && existing.conn.hostKeyFingerprint !== target.hostKeyFingerprint) {
+    const keyChanged = (c: Connection) => (target.hostKeyFingerprint && c.hostKeyFingerprint !== target.hostKeyFingerprint) || !jumpsStillPinned(c, target);
+    if (existing?.conn && keyChanged(existing.conn)) {
       this.drop(existing);
       existing = undefined;
     }
@@ -64,7 +64,7 @@ export class SshPool {
     await this.acquire(entry);
     try {
       const raw = await this.execWithRetry(conn, command, limits);
-      return { ...raw, hostKeyFingerprint: conn.hostKeyFingerprint, reused };
+      return { ...raw, hostKeyFingerprint: conn.hostKeyFingerprint, jumpHostKeys: conn.jumps, reused };
     } finally {
       this.release(entry);
     }
@@ -83,7 +83,7 @@ export class SshPool {
   }
 
   private open(key: string, target: SshTarget, timeoutMs: number): Entry {
-    const entry: Entry = { key, connecting: connect(target, timeoutMs), conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
+    const entry: Entry = { key, connecting: connect(target, timeoutMs, target.jump ? this.jumps.opener : undefined), conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
     this.entries.set(key, entry);
     entry.connecting.then(
       (conn) => {
@@ -118,12 +118,17 @@ export class SshPool {
     entry.conn?.client.end();
   }
 
-  /** Connections currently open: for tests and the shutdown path. */
+  /** Connections currently open (to jump hosts in jumpHostConnections): for tests and the shutdown path. */
   size(): number {
     return this.entries.size;
   }
 
+  jumpHostConnections(): number {
+    return this.jumps.size();
+  }
+
   closeAll(): void {
     for (const entry of [...this.entries.values()]) this.drop(entry);
+    this.jumps.closeAll();
   }
 }

@@ -8,6 +8,11 @@ export type SshTarget = {
   password?: string;
   /** The pinned host key; null means "pin whatever this first connection presents". */
   hostKeyFingerprint: string | null;
+  /** The saved server this is, for naming a hop in errors and pinning its first-seen key. */
+  serverId?: string;
+  name?: string;
+  /** Reach this server through that one (a bastion): a direct-tcpip channel opened there. */
+  jump?: SshTarget | null;
 };
 
 export type SshLimits = {
@@ -16,6 +21,9 @@ export type SshLimits = {
   maxOutputBytes: number;
 };
 
+/** A host key a connection was verified against, and the saved server it belongs to. */
+export type SeenHostKey = { serverId: string | undefined; hostKeyFingerprint: string };
+
 export type ExecResult = {
   stdout: string;
   stderr: string;
@@ -23,6 +31,8 @@ export type ExecResult = {
   code: number | null;
   /** The host key the connection was verified against (the one to pin on first contact). */
   hostKeyFingerprint: string;
+  /** The jump hosts' keys on the way, nearest to the target first (empty for a direct connection). */
+  jumpHostKeys: SeenHostKey[];
   /** True when an already-authenticated connection carried this command. */
   reused: boolean;
 };

@@ -12,6 +12,9 @@ describe("checkPolicy", () => {
     ["customer reaps", "customer", {}, false, null],
     ["customer terminates", "customer", { action: "terminate", confirm: 1234 }, false, "FORBIDDEN"],
     ["customer kills", "customer", { action: "kill", confirm: 1234, reason: "x" }, true, "FORBIDDEN"],
+    ["customer restarts a service, confirmed", "customer", { action: "restart", confirm: 1234, unit: "php-fpm.service" }, false, null],
+    ["restart without confirm", "agent", { action: "restart", unit: "php-fpm.service" }, false, "CONFIRMATION_REQUIRED"],
+    ["restart PID 1", "admin", { action: "restart", pid: 1, confirm: 1, unit: "init.service" }, false, "PROTECTED_PROCESS"],
     ["reap PID 1", "admin", { pid: 1 }, false, "PROTECTED_PROCESS"],
     ["terminate PID 1 without confirm: protected first", "admin", { pid: 1, action: "terminate" }, false, "PROTECTED_PROCESS"],
     ["kthreadd", "agent", { pid: 2 }, false, "PROTECTED_PROCESS"],
@@ -38,7 +41,7 @@ describe("checkPolicy", () => {
     expect(checkPolicy({ role: "admin", request: req({ pid: 1 }), terminateTried: false })?.message).toMatch(/Restart the container or the service/);
   });
 
-  it("keeps the role table as data: customers may only reap", () => {
-    expect(ACTIONS_BY_ROLE).toEqual({ admin: ["reap", "terminate", "kill"], agent: ["reap", "terminate", "kill"], customer: ["reap"] });
+  it("keeps the role table as data: customers may reap and restart a service", () => {
+    expect(ACTIONS_BY_ROLE).toEqual({ admin: ["reap", "terminate", "kill", "restart"], agent: ["reap", "terminate", "kill", "restart"], customer: ["reap", "restart"] });
   });
 });

@@ -5,14 +5,15 @@ import type { ActionKind, ActionRequest } from "@/lib/shared/actions/types";
 
 /** The policy as data: change a role's rights here, nowhere else. */
 export const ACTIONS_BY_ROLE: Readonly<Record<Role, readonly ActionKind[]>> = {
-  admin: ["reap", "terminate", "kill"],
-  agent: ["reap", "terminate", "kill"],
-  // Customers may ask a parent to collect its children; stopping their services stays with support for now.
-  customer: ["reap"],
+  admin: ["reap", "terminate", "kill", "restart"],
+  agent: ["reap", "terminate", "kill", "restart"],
+  // Customers may ask a parent to collect its children and restart a service on their own servers
+  // (the way their own admins would); signals that stop a parent stay with support for now.
+  customer: ["reap", "restart"],
 };
 
 /** Actions that stop the parent: the caller must type the PID back. */
-export const NEEDS_CONFIRMATION: readonly ActionKind[] = ["terminate", "kill"];
+export const NEEDS_CONFIRMATION: readonly ActionKind[] = ["terminate", "kill", "restart"];
 
 /** How long a terminate counts as "tried" for a later kill of the same process. */
 export const TERMINATE_COUNTS_FOR_MS = 60 * 60 * 1000;
@@ -36,7 +37,7 @@ export function checkPolicy({ role, request, terminateTried }: PolicyInput): Pol
     const allowed = ACTIONS_BY_ROLE[role];
     return {
       code: "FORBIDDEN",
-      message: `Your role (${role}) may not ${action} processes${allowed.length ? `; it may ${allowed.join(", ")}` : ""}. Ask your support contact to do it.`,
+      message: `Your role (${role}) may not ${action === "restart" ? "restart services" : `${action} processes`}${allowed.length ? `; it may ${allowed.join(", ")}` : ""}. Ask your support contact to do it.`,
     };
   }
   if (pid === 1) return { code: "PROTECTED_PROCESS", message: PID1_MESSAGE };
@@ -45,7 +46,8 @@ export function checkPolicy({ role, request, terminateTried }: PolicyInput): Pol
     const confirm = request.confirm === undefined ? "" : String(request.confirm).trim();
     if (confirm !== String(pid)) {
       const what = confirm === "" ? "is missing" : `(${confirm.slice(0, 20)}) does not match the PID`;
-      return { code: "CONFIRMATION_REQUIRED", message: `confirm ${what}: to ${action} PID ${pid}, type the PID (${pid}) to confirm. Nothing was sent.` };
+      const verb = action === "restart" ? "restart the service of" : action;
+      return { code: "CONFIRMATION_REQUIRED", message: `confirm ${what}: to ${verb} PID ${pid}, type the PID (${pid}) to confirm. Nothing was sent.` };
     }
   }
   if (action === "kill" && !terminateTried && !request.reason?.trim()) {

@@ -7,6 +7,8 @@ export type AuditEvent = {
   kind: string;
   action?: string;
   signal?: string;
+  /** restart: the systemd unit that was (asked to be) restarted. */
+  unit?: string;
   pid?: number;
   comm?: string;
   startTime?: number;
@@ -20,11 +22,12 @@ export type AuditEvent = {
 export type ActionDetail = {
   action?: string;
   signal?: string;
+  unit?: string;
   pid?: number;
   startTime?: number;
   comm?: string;
   reason?: string;
-  /** true only when this attempt sent a signal. */
+  /** true only when this attempt sent a signal or ran the restart. */
   signalled?: boolean;
   /** The action id whose answer this attempt repeated (a double submission). */
   replayOf?: string;

@@ -34,6 +34,8 @@ const fields = {
   hostKeyFingerprint: fingerprintSchema.nullable(),
   accountId: z.string().min(1).max(64).nullable(),
   useSudo: z.boolean(),
+  // The chain rules (another saved server, two jumps at most, no cycle) need the store: servers/jump-chain.ts.
+  jumpServerId: z.string("must be the id of another saved server, or null").min(1, "must be the id of another saved server, or null").max(64, "is not a server id").nullable(),
 };
 
 export const createServerSchema = z
@@ -46,6 +48,7 @@ export const createServerSchema = z
     hostKeyFingerprint: fields.hostKeyFingerprint.optional(),
     accountId: fields.accountId.optional(),
     useSudo: fields.useSudo.default(false),
+    jumpServerId: fields.jumpServerId.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -69,6 +72,7 @@ export const updateServerSchema = z
     hostKeyFingerprint: fields.hostKeyFingerprint,
     accountId: fields.accountId,
     useSudo: fields.useSudo,
+    jumpServerId: fields.jumpServerId,
   })
   .partial()
   .strict()

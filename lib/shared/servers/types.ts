@@ -11,6 +11,8 @@ export type Server = {
   hostKeyFingerprint: string | null;
   accountId: string | null;
   useSudo: boolean;
+  /** Another saved server Reaper connects through (a bastion), or null for a direct connection. */
+  jumpServerId: string | null;
   createdAt: string;
   lastScan: Pick<ScanListItem, "id" | "startedAt" | "summary"> | null;
 };
