@@ -50,13 +50,15 @@ let exitHookInstalled = false;
  * namespace dies too: setpriv makes the kernel SIGKILL unshare when we die, and --kill-child makes it
  * SIGKILL PID 1 in turn, which kills everything in the namespace. The exit hook covers normal exits.
  */
-export function startNamespace(labDir: string, passwdFile: string, init: InitKind, logFd: number): Promise<Namespace> {
+export function startNamespace(labDir: string, passwdFile: string, init: InitKind, logFd: number, netns?: string): Promise<Namespace> {
   if (!exitHookInstalled) {
     process.on("exit", killLive);
     exitHookInstalled = true;
   }
-  const args = ["--pdeathsig", "KILL", "--", "unshare", "--pid", "--fork", "--mount", "--kill-child=SIGKILL", "--"];
-  const unshare = spawn("setpriv", [...args, "sh", "-c", INIT_SCRIPT, "sh", passwdFile, ...INITS[init]], {
+  const args = ["setpriv", "--pdeathsig", "KILL", "--", "unshare", "--pid", "--fork", "--mount", "--kill-child=SIGKILL", "--", "sh", "-c", INIT_SCRIPT, "sh", passwdFile, ...INITS[init]];
+  // In a network namespace: nsenter joins it and execs setpriv in the same process, so the death signal still holds.
+  const [file = "setpriv", ...rest] = netns ? ["nsenter", `--net=/run/netns/${netns}`, "--", ...args] : args;
+  const unshare = spawn(file, rest, {
     cwd: labDir,
     env: asProcessEnv({ PATH: STANDARD_PATH.join(":") }),
     stdio: ["ignore", "pipe", logFd],
@@ -82,8 +84,8 @@ export function startNamespace(labDir: string, passwdFile: string, init: InitKin
   });
 }
 
-/** Arguments for nsenter to run a program inside the namespace. */
-export const nsenterArgs = (initPid: number): string[] => ["-t", String(initPid), "-p", "-m", "--"];
+/** Arguments for nsenter to run a program inside the namespace (and its PID 1's network namespace: the host's, or the lab network's). */
+export const nsenterArgs = (initPid: number): string[] => ["-t", String(initPid), "-n", "-p", "-m", "--"];
 
 /** SIGKILL the namespace's PID 1: the kernel then kills every process in it. */
 export function killNamespace(initPid: number): void {

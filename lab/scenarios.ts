@@ -1,5 +1,6 @@
 import { MAX_CHAIN_DEPTH } from "@/lab/lab-proc";
-import type { ExpectedParent, ExpectedScan, LabParent, LabScenario, LabUser } from "@/lab/types";
+import type { ExpectedParent, ExpectedScan, LabParent, LabScenario, LabUnit, LabUser } from "@/lab/types";
+import { parseRestartableUnit } from "@/lib/shared/actions/unit-name";
 
 /** The innermost process of a `chainDepth` chain and its zombies. */
 export const DEEP_CHAIN = { comm: "deep-chain", zombies: 2, childComm: "sleep" } as const;
@@ -13,7 +14,15 @@ const MAX_COUNT = 20_000;
  * One helper run: the name it is executed as (its comm, so a symlink of that name) and what to build.
  * `user` and `pidsMax` need the host's state (a uid, a fresh cgroup), so launching turns them into env.
  */
-export type ScenarioPiece = { name: string; env: Record<string, string>; user?: LabUser; childUser?: LabUser; pidsMax?: number };
+export type ScenarioPiece = {
+  name: string;
+  env: Record<string, string>;
+  user?: LabUser;
+  childUser?: LabUser;
+  pidsMax?: number;
+  /** The piece is the main process of this service: it runs in the unit's cgroup. */
+  unit?: { name: string; description: string };
+};
 
 export type ScenarioPlan = { pieces: ScenarioPiece[]; expected: ExpectedScan };
 
@@ -87,6 +96,15 @@ function parentPiece(parent: LabParent): { piece: ScenarioPiece; expected: Expec
   };
 }
 
+/** A service's main process: a parent whose piece runs in the unit's cgroup (see units.ts). */
+function unitPiece(unit: LabUnit): { piece: ScenarioPiece; expected: ExpectedParent } {
+  const name = parseRestartableUnit(unit.name);
+  if (!name.ok) throw new Error(`lab unit ${JSON.stringify(unit.name)} ${name.error}`);
+  if (unit.parent.pidsMax !== undefined) throw new Error(`lab unit ${unit.name}: pidsMax is not supported (the unit has a cgroup of its own)`);
+  const { piece, expected } = parentPiece(unit.parent);
+  return { piece: { ...piece, unit: { name: unit.name, description: unit.description } }, expected };
+}
+
 const plainParent = (comm: string, zombies: number, childComm: string): ExpectedParent => ({
   comm, zombies, childComm, liveChildren: 0, user: "root", childUser: "root", onSigchld: "default", nprocLimit: null, pidsMax: null,
 });
@@ -102,6 +120,12 @@ export function planScenario(scenario: LabScenario = {}): ScenarioPlan {
 
   for (const parent of scenario.parents ?? []) {
     const { piece, expected: promised } = parentPiece(parent);
+    pieces.push(piece);
+    addExpected(promised);
+  }
+
+  for (const unit of scenario.units ?? []) {
+    const { piece, expected: promised } = unitPiece(unit);
     pieces.push(piece);
     addExpected(promised);
   }

@@ -5,7 +5,7 @@ import { ensurePasswordUser, labPasswd, PASSWORD_USER } from "@/lab/accounts";
 import { fingerprintOfPublicKey, replaceHostKey, writeKeyPair } from "@/lab/keys";
 import { labProcBinary } from "@/lab/lab-proc";
 import { removeLabCgroups } from "@/lab/cgroup";
-import { launchScenario } from "@/lab/launch";
+import { launchScenario, unitsDirOf } from "@/lab/launch";
 import { killNamespace, nsenterArgs, startNamespace, type Namespace } from "@/lab/namespace";
 import { labLeftovers, namespaceProcesses, zombieCounts, type NsProcess } from "@/lab/proc-scan";
 import { run, waitFor } from "@/lab/run";
@@ -14,6 +14,7 @@ import { sshdConfig } from "@/lab/sshd-config";
 import { freePort, PortTakenError, restartSshd, startSshd, type SshdProcess } from "@/lab/sshd";
 import { prepareToolset, STANDARD_PATH } from "@/lab/toolset";
 import type { ExpectedScan, LabServer, LabServerOptions } from "@/lab/types";
+import { removeUnitCgroups, systemctlStandIn } from "@/lab/units";
 
 const PORT_ATTEMPTS = 5;
 
@@ -44,7 +45,17 @@ async function prepareFiles(f: Files, plan: ScenarioPlan, opts: LabServerOptions
   await writeFile(f.passwd, await labPasswd(path.join(f.dir, "root-home"), toolset.loginShell));
   await writeFile(f.authorizedKeys, await readFile(`${f.clientKey}.pub`, "utf8"));
   const sudoDir = opts.sudo ? await writeSudoShim(f.dir, opts.sudo) : undefined;
-  return { sessionPath: sudoDir ? `${sudoDir}:${toolset.sessionPath}` : toolset.sessionPath };
+  const systemdDir = (opts.scenario?.units ?? []).length > 0 ? await writeSystemctl(f.dir) : undefined;
+  const first = [sudoDir, systemdDir].filter((d): d is string => d !== undefined);
+  return { sessionPath: [...first, toolset.sessionPath].join(":") };
+}
+
+/** The stand-in systemctl first on the session's PATH: systemd does not run in the lab (see units.ts). */
+async function writeSystemctl(labDir: string): Promise<string> {
+  const dir = path.join(labDir, "systemd-bin");
+  await mkdir(dir);
+  await writeFile(path.join(dir, "systemctl"), systemctlStandIn(unitsDirOf(labDir)), { mode: 0o755 });
+  return dir;
 }
 
 const SUDO_SHIMS = {
@@ -86,12 +97,22 @@ export function matchesExpected(processes: readonly NsProcess[], expected: Expec
   return layout(actual) === layout(expected.parents);
 }
 
-async function startSshdOnSomePort(f: Files, initPid: number, sessionPath: string, fixedPort: number | undefined): Promise<{ port: number; sshd: SshdProcess }> {
+type Listen = { address: string; probeHost: string | null };
+
+/** 127.0.0.1 on the host; in a lab network, its veth address (reachable from the host) or its own loopback (not). */
+function listenOf(opts: LabServerOptions): Listen {
+  const network = opts.network;
+  if (!network) return { address: "127.0.0.1", probeHost: "127.0.0.1" };
+  return network.listen === "veth" ? { address: network.net.nsAddress, probeHost: network.net.nsAddress } : { address: "127.0.0.1", probeHost: null };
+}
+
+async function startSshdOnSomePort(f: Files, initPid: number, sessionPath: string, fixedPort: number | undefined, listen: Listen): Promise<{ port: number; sshd: SshdProcess }> {
   for (let attempt = 1; ; attempt++) {
+    // A port free on the host too: a server behind a bastion must refuse a direct connection, not meet another service.
     const port = fixedPort ?? (await freePort());
-    await writeFile(f.config, sshdConfig({ port, hostKey: f.hostKey, authorizedKeys: f.authorizedKeys, sessionPath }));
+    await writeFile(f.config, sshdConfig({ port, listenAddress: listen.address, hostKey: f.hostKey, authorizedKeys: f.authorizedKeys, sessionPath }));
     try {
-      return { port, sshd: await startSshd(initPid, f.config, f.log) };
+      return { port, sshd: await startSshd(initPid, f.config, f.log, listen.probeHost) };
     } catch (error) {
       // Another process took the free port between our probe and sshd's bind: try another one.
       if (!(error instanceof PortTakenError) || fixedPort !== undefined || attempt === PORT_ATTEMPTS) throw error;
@@ -111,6 +132,7 @@ async function stopLab(f: Files, ns: Namespace | undefined, log: FileHandle): Pr
     );
   }
   await removeLabCgroups(f.dir);
+  await removeUnitCgroups(f.dir);
   await log.close();
   await rm(f.dir, { recursive: true, force: true });
 }
@@ -124,22 +146,23 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   try {
     if (/\s/.test(f.dir)) throw new Error(`the lab's temp dir must not contain spaces (sshd_config): ${f.dir}`);
     const { sessionPath } = await prepareFiles(f, plan, opts);
-    ns = await startNamespace(f.dir, f.passwd, opts.init ?? "tini", log.fd);
+    ns = await startNamespace(f.dir, f.passwd, opts.init ?? "tini", log.fd, opts.network?.net.name);
     const initPid = ns.initPid;
-    const [{ port, sshd }] = await Promise.all([startSshdOnSomePort(f, initPid, sessionPath, opts.port), launch(f, plan, initPid, log.fd)]);
+    const listen = listenOf(opts);
+    const [{ port, sshd }] = await Promise.all([startSshdOnSomePort(f, initPid, sessionPath, opts.port, listen), launch(f, plan, initPid, log.fd)]);
     await waitFor(
       async () => (matchesExpected(await namespaceProcesses(initPid), plan.expected) ? true : undefined),
       5_000,
       async () => `lab zombies never matched ${JSON.stringify(plan.expected)}: ${await logTail(f)}`,
     );
-    return labServer(f, ns, log, plan.expected, port, sshd, opts.name ?? `lab-${port}`);
+    return labServer(f, ns, log, plan.expected, { host: listen.address, port }, sshd, opts.name ?? `lab-${port}`);
   } catch (error) {
     await stopLab(f, ns, log).catch(() => undefined);
     throw error;
   }
 }
 
-async function labServer(f: Files, ns: Namespace, log: FileHandle, expected: ExpectedScan, port: number, sshd: SshdProcess, name: string): Promise<LabServer> {
+async function labServer(f: Files, ns: Namespace, log: FileHandle, expected: ExpectedScan, { host, port }: { host: string; port: number }, sshd: SshdProcess, name: string): Promise<LabServer> {
   const [privateKey, hostPub] = await Promise.all([readFile(f.clientKey, "utf8"), readFile(`${f.hostKey}.pub`, "utf8")]);
   let stopping: Promise<void> | undefined;
   const assertRunning = (): void => {
@@ -147,7 +170,7 @@ async function labServer(f: Files, ns: Namespace, log: FileHandle, expected: Exp
   };
   const server: LabServer = {
     name,
-    host: "127.0.0.1",
+    host,
     port,
     username: "root",
     privateKey,

@@ -1,5 +1,7 @@
 export type SshdConfigInput = {
   port: number;
+  /** The one address sshd listens on (127.0.0.1 of its network namespace, or a veth address). */
+  listenAddress: string;
   hostKey: string;
   authorizedKeys: string;
   /** PATH for SSH sessions (SetEnv wins over the PATH sshd sets itself). */
@@ -9,7 +11,9 @@ export type SshdConfigInput = {
 export function sshdConfig(c: SshdConfigInput): string {
   return [
     `Port ${c.port}`,
-    "ListenAddress 127.0.0.1",
+    `ListenAddress ${c.listenAddress}`,
+    // A lab server may be the jump host of another (direct-tcpip channels): OpenSSH's default, said aloud.
+    "AllowTcpForwarding yes",
     `HostKey ${c.hostKey}`,
     "PidFile none",
     `AuthorizedKeysFile ${c.authorizedKeys}`,

@@ -5,10 +5,11 @@ import { namespaceProcesses } from "@/lab/proc-scan";
 import { runOk, waitFor } from "@/lab/run";
 
 const SSHD = "/usr/sbin/sshd"; // sshd re-executes itself, so it needs its absolute path
-const LISTENING = /Server listening on 127\.0\.0\.1 port (\d+)\./g;
-const BIND_FAILED = /Cannot bind any address|Bind to port \d+ on 127\.0\.0\.1 failed/;
+const LISTENING = /Server listening on \S+ port (\d+)\./g;
+const BIND_FAILED = /Cannot bind any address|Bind to port \d+ on \S+ failed/;
 
-export type SshdProcess = { nsPid: number };
+/** `probeHost`: where the host can read sshd's banner; null when only its own network namespace can (a server behind a bastion). */
+export type SshdProcess = { nsPid: number; probeHost: string | null };
 
 /** A port that was free a moment ago (sshd's bind may still lose a race; startSshd reports that). */
 export function freePort(): Promise<number> {
@@ -43,17 +44,18 @@ async function waitUntilListening(logFile: string, offset: number, previous: num
     5_000,
     async () => `sshd did not start listening on port ${port}: ${(await readFile(logFile, "utf8")).slice(offset).trim().slice(-500)}`,
   );
-  await waitFor(() => bannerReadable(port), 5_000, async () => `no SSH banner on port ${port}`);
+  const host = sshd.probeHost;
+  if (host !== null) await waitFor(() => bannerReadable(host, port), 5_000, async () => `no SSH banner on ${host} port ${port}`);
 }
 
 /** Starts sshd inside the namespace as a child of its PID 1, logging to stderr (the lab log). */
-export async function startSshd(initPid: number, config: string, logFile: string): Promise<SshdProcess> {
+export async function startSshd(initPid: number, config: string, logFile: string, probeHost: string | null): Promise<SshdProcess> {
   await mkdir("/run/sshd", { recursive: true, mode: 0o755 }); // privilege separation dir, shared with the namespaces
   const offset = (await readFile(logFile)).length;
   // The shell exits at once so sshd is re-parented to PID 1, as on a real server; $! is its pid there.
   const script = 'log=$1; shift; "$@" </dev/null >/dev/null 2>>"$log" & echo $!';
   const out = await runOk("nsenter", [...nsenterArgs(initPid), "sh", "-c", script, "sh", logFile, SSHD, "-D", "-e", "-f", config]);
-  const sshd = { nsPid: Number(out.trim()) };
+  const sshd = { nsPid: Number(out.trim()), probeHost };
   const port = Number(/^Port (\d+)$/m.exec(await readFile(config, "utf8"))?.[1]);
   await waitUntilListening(logFile, offset, 0, initPid, sshd, port);
   return sshd;
@@ -67,9 +69,9 @@ export async function restartSshd(initPid: number, sshd: SshdProcess, port: numb
 }
 
 /** True once a TCP connection reads an SSH identification line. */
-export function bannerReadable(port: number): Promise<true | undefined> {
+export function bannerReadable(host: string, port: number): Promise<true | undefined> {
   return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
+    const socket = net.connect(port, host);
     let seen = "";
     const done = (ok: boolean): void => {
       socket.destroy();

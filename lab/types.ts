@@ -44,8 +44,37 @@ export type LabParent = {
 
 export type LabUser = "root" | "reaperlab";
 
+/**
+ * A systemd-like service: its main process (a LabParent, with its zombies) runs in a cgroup of its
+ * own, `/<lab>/system.slice/NAME`, as systemd would put it, and the SSH session's PATH gets the lab's
+ * stand-in `systemctl` (systemd does not run inside the lab's namespaces), which restarts the unit
+ * for real: it stops every process in that cgroup and starts the main process again there, fresh
+ * (without zombies, the way a restarted service starts clean).
+ */
+export type LabUnit = {
+  /** A service name as systemd spells it, e.g. `php-fpm.service` or `app@blue.service`. */
+  name: string;
+  /** What `systemctl show -p Description` prints. */
+  description: string;
+  /** The unit's main process. pidsMax is not supported here (the unit has its own cgroup). */
+  parent: LabParent;
+};
+
+/** A network namespace with a veth pair to the host (see network.ts). */
+export type LabNetwork = {
+  /** The namespace's name under /run/netns. */
+  name: string;
+  /** The host's end of the veth pair. */
+  hostAddress: string;
+  /** The namespace's end: where a server that listens on "veth" is reached from the host. */
+  nsAddress: string;
+  stop(): Promise<void>;
+};
+
 export type LabScenario = {
   parents?: LabParent[];
+  /** Services whose main processes are zombie parents, restartable through the stand-in systemctl. */
+  units?: LabUnit[];
   /** A chain of this many nested processes; the innermost, "deep-chain", has DEEP_CHAIN_ZOMBIES zombies. */
   chainDepth?: number;
   /** Extra live `sleep` processes. */
@@ -67,6 +96,12 @@ export type LabServerOptions = {
    * as root, so it succeeds); "password-required" refuses like sudo without NOPASSWD. Default: no sudo.
    */
   sudo?: "passwordless" | "password-required";
+  /**
+   * Run the server inside a network namespace: "veth" listens on the namespace's veth address
+   * (reachable from the host, like a bastion), "loopback" on the namespace's own 127.0.0.1, which
+   * only servers in the same namespace can reach (a target behind a bastion).
+   */
+  network?: { net: LabNetwork; listen: "veth" | "loopback" };
 };
 
 export type ExecResult = { stdout: string; stderr: string; code: number };
@@ -88,7 +123,8 @@ export type ExpectedScan = { parents: ExpectedParent[]; zombies: number };
 
 export type LabServer = {
   name: string;
-  host: "127.0.0.1";
+  /** 127.0.0.1, or the network namespace's veth address for a server listening there. */
+  host: string;
   port: number;
   username: "root";
   /** An ed25519 client key in OpenSSH format, authorised for root. */
