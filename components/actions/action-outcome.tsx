@@ -22,9 +22,18 @@ export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = fals
     <Callout tone={done ? "success" : "warning"} data-testid="action-outcome" title={<SafeText value={result.message} />}>
       <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-0.5 text-xs">
         <div className="flex gap-1">
-          <dt className="opacity-70">signal</dt>
+          <dt className="opacity-70">{result.signal ? "signal" : "ran"}</dt>
           <dd className="font-mono">{actionMeans(result.action)}</dd>
         </div>
+        {result.unit ? (
+          <div className="flex gap-1" data-testid="outcome-unit">
+            <dt className="opacity-70">unit</dt>
+            <dd>
+              <SafeText value={result.unit.name} className="font-mono" /> {result.unit.activeState}
+              {result.unit.mainPid !== null ? `, main PID ${result.unit.mainPid}` : ""}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex gap-1">
           <dt className="opacity-70">zombies</dt>
           <dd className="font-mono tabular-nums" data-testid="outcome-zombies">
@@ -33,7 +42,7 @@ export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = fals
         </div>
         <div className="flex gap-1">
           <dt className="opacity-70">parent</dt>
-          <dd className="font-medium">{result.after.parentAlive ? "still running" : "ended"}</dd>
+          <dd className="font-medium">{result.after.parentAlive ? "still running" : result.unit ? "ended (replaced)" : "ended"}</dd>
         </div>
         {result.orphansLeft ? (
           <div className="flex gap-1">

@@ -1,5 +1,6 @@
 // What ending a zombie's parent would break, read from the scan: its live children, its service
 // (when the scanner found one), and what to restart instead.
+import { parseRestartableUnit } from "@/lib/shared/actions/unit-name";
 import type { Parent, Process, ProcessService } from "@/lib/shared/scan/types";
 
 export type LiveChildren = {
@@ -40,6 +41,23 @@ export function describeService(service: ProcessService): string {
 export function restartCommand(service: ProcessService | null | undefined): string | null {
   if (service?.kind === "systemd" && service.name) return `systemctl restart ${service.name}`;
   return null;
+}
+
+/** The systemd service Reaper can offer to restart for this parent: a `.service` (not a scope), by the scan. */
+export function restartableUnit(parent: Parent): string | null {
+  const s = knownService(parent);
+  return s?.kind === "systemd" && parseRestartableUnit(s.name).ok ? s.name : null;
+}
+
+/** The command that restarts a container, run on the host that runs it: "docker restart 3f2a9c1b7d4e". */
+export function containerRestartCommand(service: ProcessService): string | null {
+  if (service.kind !== "container") return null;
+  const path = service.cgroup;
+  if (/lxc\.payload\./.test(path)) return `lxc restart ${service.name}`;
+  if (/libpod/.test(path)) return `podman restart ${service.name}`;
+  // Under Kubernetes the kubelet starts a stopped container again.
+  if (/kubepods|cri-containerd|crio/.test(path)) return `crictl stop ${service.name}`;
+  return `docker restart ${service.name}`;
 }
 
 /** Plain advice for what to restart instead of sending a signal. */

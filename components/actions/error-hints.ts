@@ -18,7 +18,11 @@ const HINTS: Record<string, ErrorHint> = {
     hint: "Reaper's SSH user may not signal a process it does not own. Turn on \"Use sudo\" for this server (Edit) if that user has passwordless sudo, or log in as the process's owner.",
   },
   CONFIRMATION_REQUIRED: { title: "Confirmation needed", hint: "Type the parent's PID exactly to confirm, then try again." },
-  FORBIDDEN: { title: "Your role may not send this signal", hint: "Customers may reap only. Ask a support agent to terminate or kill the parent." },
+  FORBIDDEN: { title: "Your role may not do this", hint: "Customers may reap and restart a service. Ask a support agent to terminate or kill the parent." },
+  NOT_RESTARTABLE: {
+    title: "There is no service Reaper can restart",
+    hint: "The message says why (no systemd unit, a user's own service, or no systemd on the server). Terminate the parent instead, or restart what runs it on the server.",
+  },
   VALIDATION: { title: "Reaper could not read the request", hint: "Reload the page, scan again and retry." },
   NOT_FOUND: { title: "This server no longer exists", hint: "It may have been deleted. Go back to the server list." },
   SSH_UNREACHABLE: { title: "Reaper could not reach the server", hint: "Nothing was sent. Check that the server is up and its SSH port is reachable, then try again." },

@@ -1,6 +1,7 @@
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
 import { knownService } from "@/components/actions/breakage";
+import { ContainerRestart } from "@/components/actions/container-restart";
 import type { Parent } from "@/lib/shared/scan/types";
 
 /** The zombies belong to the namespace's PID 1: no signal can help; say what to do instead. */
@@ -25,6 +26,11 @@ export function Pid1Notice({ parent }: { parent: Parent }) {
         ) : null}{" "}
         or the service that runs it. For good, give it an init that reaps (for example run it with <code className="font-mono">--init</code> or tini).
       </p>
+      {service?.kind === "container" ? (
+        <div className="mt-2">
+          <ContainerRestart service={service} />
+        </div>
+      ) : null}
     </Callout>
   );
 }

@@ -26,3 +26,9 @@ export function whatWillHappen(action: ActionKind, parent: Parent, webMaster: bo
   const impact = webMaster ? "the sites it serves are down until it is restarted" : "whatever it does stops until it is restarted";
   return `${stop}; ${impact}; its ${plural(parent.zombieCount, "zombie")} pass to ${initLabel(parent)}.`;
 }
+
+/** "php-fpm.service stops (every process in it, php-fpm (1234) included) and starts again; ...". */
+export function whatRestartDoes(unit: string, parent: Parent, webMaster: boolean): string {
+  const down = webMaster ? "the sites it serves are down until it is back" : "what it runs is down until it is back";
+  return `${visibleText(unit)} stops (every process in it, ${processLabel(parent)} included) and starts again; ${down}; its ${plural(parent.zombieCount, "zombie")} pass to ${initLabel(parent)}.`;
+}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import type { User } from "@/lib/shared/auth/types";
 
-/** The bar on every logged-in page: the product name (home), Servers and Audit, who is logged in, and Log out. */
+/** The bar on every logged-in page: the product name (home), Servers, Audit and Fixes, who is logged in, and Log out. */
 export function AppHeader({ user }: { user: User }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -18,6 +18,9 @@ export function AppHeader({ user }: { user: User }) {
             </Link>
             <Link href="/audit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               Audit
+            </Link>
+            <Link href="/fixes" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Fixes
             </Link>
           </nav>
         </div>

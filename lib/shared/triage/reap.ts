@@ -4,6 +4,7 @@ import type { Parent } from "@/lib/shared/scan/types";
 import { SOURCES } from "@/lib/shared/triage/sources";
 import type { ParentDiagnosis, ReapPrediction } from "@/lib/shared/triage/types";
 import { serviceText } from "@/lib/shared/triage/words";
+import { lastingFixFor } from "@/lib/shared/triage/lasting-fixes";
 
 function prediction(p: Parent): { reap: ReapPrediction; text: string } {
   const name = p.comm;
@@ -37,6 +38,7 @@ export function diagnoseParents(parents: Parent[]): ParentDiagnosis[] {
       serviceText: serviceText(p.service ?? null),
       oldestZombieAgeSeconds: p.oldestZombieAgeSeconds ?? null,
       sources: [SOURCES.status, SOURCES.cgroup, SOURCES.stat, SOURCES.uptime],
+      lastingFix: lastingFixFor(p),
     };
   });
 }

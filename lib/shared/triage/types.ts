@@ -3,6 +3,7 @@
 // `scan.commands[SCAN_STEPS.indexOf(source.step)]`.
 import type { ScanStep } from "@/lib/shared/scan/steps";
 import type { ProcessService, SigchldDisposition, TopProcess } from "@/lib/shared/scan/process-facts";
+import type { LastingFix } from "@/lib/shared/triage/lasting-fixes";
 
 export type TriageCause =
   | "pid-exhaustion-zombies"
@@ -100,6 +101,8 @@ export type ParentDiagnosis = {
   serviceText: string | null;
   oldestZombieAgeSeconds: number | null;
   sources: FigureSource[];
+  /** The usual cause and the lasting fix for this kind of parent; null when none is known. Absent in older scans. */
+  lastingFix?: LastingFix | null;
 };
 
 export type Triage = {
