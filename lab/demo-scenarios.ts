@@ -7,10 +7,9 @@ export const DEMO_SCENARIOS: { name: string; options: LabServerOptions }[] = [
     options: {
       name: "web-01",
       scenario: {
-        parents: [
-          { comm: "httpd", zombies: 40, childComm: "php5.cgi" },
-          { comm: "php-fpm", zombies: 3 },
-        ],
+        parents: [{ comm: "httpd", zombies: 40, childComm: "php5.cgi" }],
+        // A service the demo can restart (through the lab's stand-in systemctl).
+        units: [{ name: "php-fpm.service", description: "The PHP FastCGI Process Manager", parent: { comm: "php-fpm", zombies: 3, liveChildren: 2 } }],
         fillerProcesses: 60,
       },
     },

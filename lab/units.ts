@@ -170,7 +170,7 @@ restart() {
 case $cmd in
   restart) restart ;;
   show) show ;;
-  is-active) st=inactive; [ -f "$f" ] && st=$(state); echo "$st"; [ "$st" = active ] ;;
+  is-active) st=inactive; [ -f "$f" ] && st=$(state); echo "$st"; [ "$st" = active ] || exit 3 ;;
   *) echo "systemctl (Reaper lab stand-in): $cmd is not supported" >&2; exit 1 ;;
 esac
 `;

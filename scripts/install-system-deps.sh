@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages Reaper's demo and tests need: sshd and pstree for lab servers, tini as their
-# reaping init, busybox for the Alpine-like lab, Chromium for browser tests, and a compiler
-# for better-sqlite3. Installs only what is missing, so a second run costs nothing.
+# reaping init, busybox for the Alpine-like lab, iproute2 for the lab's network namespaces (servers
+# behind a bastion), Chromium for browser tests, a compiler for better-sqlite3, and systemd for its
+# systemctl and systemd-escape, which the unit-name tests ask (installing it does not make it the
+# init). Installs only what is missing, so a second run costs nothing.
 set -euo pipefail
 
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in openssh-server openssh-client psmisc procps tini busybox chromium iproute2 build-essential python3; do
+for pkg in openssh-server openssh-client psmisc procps tini busybox chromium iproute2 build-essential python3 systemd; do
   have "$pkg" || need+=("$pkg")
 done
 

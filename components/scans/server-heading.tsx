@@ -23,6 +23,11 @@ export function ServerHeading({ server, actions }: { server: Server; actions: Re
               auth: <span className="text-slate-800">{server.authType === "key" ? "SSH key" : "password"}</span>
             </span>
             {server.useSudo ? <span className="rounded bg-slate-100 px-1.5 py-px text-slate-700">uses sudo</span> : null}
+            {server.jumpServerId ? (
+              <Link href={`/servers/${server.jumpServerId}`} data-testid="via-jump-host" className="rounded bg-slate-100 px-1.5 py-px text-slate-700 hover:underline">
+                through a jump host
+              </Link>
+            ) : null}
           </div>
           <div className="flex items-baseline gap-2 text-xs">
             <span className="text-slate-500">Host key</span>

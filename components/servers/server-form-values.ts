@@ -17,6 +17,8 @@ export type ServerFormValues = {
   password: string;
   hostKeyFingerprint: string;
   useSudo: boolean;
+  /** The jump host's server id; "" for a direct connection. */
+  jumpServerId: string;
 };
 
 export type FieldName = keyof ServerFormValues;
@@ -35,6 +37,7 @@ export function initialValues(server?: Server): ServerFormValues {
     password: "",
     hostKeyFingerprint: server?.hostKeyFingerprint ?? "",
     useSudo: server?.useSudo ?? false,
+    jumpServerId: server?.jumpServerId ?? "",
   };
 }
 
@@ -61,7 +64,16 @@ export function buildCreateBody(v: ServerFormValues): Built<NewServer> {
   const fingerprint = v.hostKeyFingerprint.trim();
   return {
     ok: true,
-    body: { name: v.name, host: v.host, port, username: v.username, useSudo: v.useSudo, ...(fingerprint && { hostKeyFingerprint: fingerprint }), ...secrets(v) },
+    body: {
+      name: v.name,
+      host: v.host,
+      port,
+      username: v.username,
+      useSudo: v.useSudo,
+      ...(fingerprint && { hostKeyFingerprint: fingerprint }),
+      ...(v.jumpServerId && { jumpServerId: v.jumpServerId }),
+      ...secrets(v),
+    },
   };
 }
 
@@ -80,6 +92,7 @@ export function buildPatchBody(v: ServerFormValues, server: Server): Built<Updat
     ...(v.username.trim() !== server.username && { username: v.username }),
     ...(v.useSudo !== server.useSudo && { useSudo: v.useSudo }),
     ...(fingerprint !== server.hostKeyFingerprint && { hostKeyFingerprint: fingerprint }),
+    ...((v.jumpServerId || null) !== server.jumpServerId && { jumpServerId: v.jumpServerId || null }),
     ...secrets(v),
   };
   return { ok: true, body };

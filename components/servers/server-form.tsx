@@ -6,6 +6,7 @@ import { buildCreateBody, buildPatchBody, fieldMessage, initialValues, isFieldNa
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Spinner } from "@/components/ui/spinner";
+import { JumpHostField } from "@/components/servers/jump-host-field";
 import { TextField } from "@/components/ui/text-field";
 import type { Server } from "@/lib/shared/servers/types";
 import { isApiError } from "@/lib/client/fetcher";
@@ -79,6 +80,7 @@ export function ServerForm({ server, onDone, onCancel }: { server?: Server; onDo
         hint="Optional. Leave empty to pin the key the server presents at the first scan. Get it on the server with: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub"
         {...text("hostKeyFingerprint")}
       />
+      <JumpHostField value={values.jumpServerId} onChange={(id) => set("jumpServerId", id)} error={errors.jumpServerId} selfId={server?.id} />
       <div className="flex items-start gap-2">
         <input
           id="server-use-sudo"

@@ -17,6 +17,7 @@ export function ServerRow({ server, onEdit, onDelete }: { server: Server; onEdit
           {server.name}
         </Link>
         {server.useSudo ? <span className="ml-2 rounded bg-slate-100 px-1 py-px text-[11px] text-slate-600">sudo</span> : null}
+        {server.jumpServerId ? <span className="ml-2 rounded bg-slate-100 px-1 py-px text-[11px] text-slate-600">via jump host</span> : null}
       </td>
       <td className="px-3 py-2">
         <ServerAddress server={server} />

@@ -86,8 +86,8 @@ describe("server lifecycle", () => {
   it("creates, lists, edits and deletes a server without ever answering a secret", async () => {
     const created = await api.call<ServerBody>("POST", "/api/servers", { ...valid(), privateKey: encryptedKey, passphrase: "correct horse" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "web-01", host: "127.0.0.1", port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, lastScan: null });
-    expect(Object.keys(created.body).sort()).toEqual(["accountId", "authType", "createdAt", "host", "hostKeyFingerprint", "id", "lastScan", "name", "port", "useSudo", "username"]);
+    expect(created.body).toMatchObject({ name: "web-01", host: "127.0.0.1", port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, lastScan: null });
+    expect(Object.keys(created.body).sort()).toEqual(["accountId", "authType", "createdAt", "host", "hostKeyFingerprint", "id", "jumpServerId", "lastScan", "name", "port", "useSudo", "username"]);
     const id = created.body.id;
 
     const list = await api.call<{ servers: ServerBody[] }>("GET", "/api/servers");
@@ -137,5 +137,73 @@ describe("server lifecycle", () => {
     const res = await api.call<ErrorBody>("GET", `/api/servers/${id}/scans?limit=0`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^limit:/);
+  });
+});
+
+describe("jump hosts (jumpServerId)", () => {
+  const make = async (name: string, jumpServerId?: string | null) => {
+    const res = await api.call<ServerBody & ErrorBody>("POST", "/api/servers", { ...valid(), name, ...(jumpServerId !== undefined && { jumpServerId }) });
+    return res;
+  };
+  const refusal = (res: { status: number; body: ErrorBody }) => [res.status, res.body.error?.code, res.body.error?.message] as const;
+
+  it("a server names another saved server as its jump host, and the answer carries it", async () => {
+    const bastion = (await make("bastion-a")).body;
+    const target = await make("behind-a", bastion.id);
+    expect(target.status).toBe(201);
+    expect(target.body.jumpServerId).toBe(bastion.id);
+    const cleared = await api.call<ServerBody>("PATCH", `/api/servers/${target.body.id}`, { jumpServerId: null });
+    expect(cleared.body.jumpServerId).toBeNull();
+  });
+
+  it.each([
+    ["an unknown server", "srv_nope", /^jumpServerId: no saved server you may use has this id/],
+    ["an empty id", "", /^jumpServerId: must be the id of another saved server/],
+    ["a number", 5, /^jumpServerId: must be the id of another saved server/],
+  ])("refuses %s with 400 VALIDATION", async (_, jumpServerId, message) => {
+    const res = await api.call<ErrorBody & { error: { field?: string } }>("POST", "/api/servers", { ...valid(), jumpServerId });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: "VALIDATION", field: "jumpServerId" });
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it("refuses a server as its own jump host, a loop, and a chain longer than two", async () => {
+    const a = (await make("chain-a")).body;
+    const b = (await make("chain-b", a.id)).body; // b → a
+    const c = (await make("chain-c", b.id)).body; // c → b → a: two jumps, allowed
+    expect(c.jumpServerId).toBe(b.id);
+
+    const self = await api.call<ErrorBody>("PATCH", `/api/servers/${a.id}`, { jumpServerId: a.id });
+    expect(refusal(self)).toEqual([400, "VALIDATION", expect.stringMatching(/^jumpServerId: a server cannot be its own jump host/)]);
+
+    const loop = await api.call<ErrorBody>("PATCH", `/api/servers/${a.id}`, { jumpServerId: c.id });
+    expect(refusal(loop)).toEqual([400, "VALIDATION", expect.stringMatching(/^jumpServerId: chain-c already connects through chain-a: jumping through it would make a loop/)]);
+
+    const three = await make("chain-d", c.id); // d → c → b → a
+    expect(refusal(three)).toEqual([400, "VALIDATION", expect.stringMatching(/^jumpServerId: that makes a chain of 3 jump hosts \(chain-d → chain-c → chain-b → chain-a\)/)]);
+
+    // a gaining a jump host would make c's chain three long, even though a's own is one.
+    const x = (await make("chain-x")).body;
+    const deeper = await api.call<ErrorBody>("PATCH", `/api/servers/${a.id}`, { jumpServerId: x.id });
+    expect(refusal(deeper)).toEqual([400, "VALIDATION", expect.stringMatching(/for the servers that connect through chain-a/)]);
+  });
+
+  it("two edits at once cannot build a loop between them", async () => {
+    const p = (await make("race-p")).body;
+    const q = (await make("race-q")).body;
+    const [one, two] = await Promise.all([
+      api.call<ServerBody & ErrorBody>("PATCH", `/api/servers/${p.id}`, { jumpServerId: q.id }),
+      api.call<ServerBody & ErrorBody>("PATCH", `/api/servers/${q.id}`, { jumpServerId: p.id }),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([200, 400]);
+  });
+
+  it("refuses to delete a server that others connect through, naming them", async () => {
+    const bastion = (await make("bastion-del")).body;
+    const target = (await make("behind-del", bastion.id)).body;
+    const res = await api.call<ErrorBody>("DELETE", `/api/servers/${bastion.id}`);
+    expect(refusal(res)).toEqual([409, "CONFLICT", expect.stringMatching(/^bastion-del is the jump host of behind-del/)]);
+    expect((await api.call("DELETE", `/api/servers/${target.id}`)).status).toBe(204);
+    expect((await api.call("DELETE", `/api/servers/${bastion.id}`)).status).toBe(204);
   });
 });

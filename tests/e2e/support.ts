@@ -9,7 +9,8 @@ export async function logIn(page: Page): Promise<void> {
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // The first login of a fresh app also migrates its store: give a loaded machine time.
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
 }
 
 /** Adds a lab server through the API (the form has its own test) and returns its id. */

@@ -7,11 +7,11 @@ import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { createCustomer, CUSTOMER } from "@/tests/support/customer";
 
 // Roles and the dashboard's own session. This app protects only "init" by name, so sshd is
 // refused here solely because it carries Reaper's own SSH session.
 type Answer = Action & { error: { code: string; message: string } };
-const CUSTOMER = { email: "customer@example.com", password: "customer-password-1" };
 
 let app: AppServer;
 let admin: ApiClient;
@@ -19,19 +19,6 @@ let customer: ApiClient;
 let lab: LabServer;
 let server: Server;
 let otherServer: Server;
-
-/** A customer and its account, written straight into the app's database (there is no users API yet). */
-async function createCustomer(dataDir: string): Promise<string> {
-  process.env.REAPER_DATA_DIR = dataDir;
-  const { getDb, closeDb } = await import("@/lib/server/db/client");
-  const { createUser } = await import("@/lib/server/auth/users");
-  const db = await getDb();
-  const accountId = "acc_test_customer";
-  await db.insertInto("accounts").values({ id: accountId, name: "Customer Ltd", created_at: new Date().toISOString() }).execute();
-  await createUser({ ...CUSTOMER, role: "customer", accountId });
-  await closeDb();
-  return accountId;
-}
 
 beforeAll(async () => {
   [app, lab] = await Promise.all([

@@ -13,7 +13,8 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 
 export type UnitName = { name: string; prefix: string; instance: string | null; template: boolean; type: UnitType };
 
-const PREFIX_CHARS = /^[A-Za-z0-9:_.\\@-]+$/;
+// Letters, digits and `:-_.\` before the type, plus `@`; the type itself is letters.
+const NAME_CHARS = /^[A-Za-z0-9:_.\\@-]+$/;
 
 const isUnitType = (t: string): t is UnitType => (UNIT_TYPES as readonly string[]).includes(t);
 
@@ -21,12 +22,12 @@ const isUnitType = (t: string): t is UnitType => (UNIT_TYPES as readonly string[
 export function parseUnitName(name: string): Result<UnitName> {
   if (name.length === 0) return fail("is empty");
   if (name.length > UNIT_NAME_MAX) return fail(`is longer than systemd's ${UNIT_NAME_MAX} characters`);
+  if (!NAME_CHARS.test(name)) return fail("holds characters systemd does not allow in unit names (only letters, digits and : - _ . \\ @)");
   const dot = name.lastIndexOf(".");
   if (dot <= 0) return fail("needs a name and a unit type, like nginx.service");
   const type = name.slice(dot + 1);
   if (!isUnitType(type)) return fail(`ends in .${type.slice(0, 20)}, which is not a systemd unit type`);
   const head = name.slice(0, dot);
-  if (!PREFIX_CHARS.test(head)) return fail("holds characters systemd does not allow in unit names (only letters, digits and : - _ . \\ @)");
   const at = head.indexOf("@");
   if (at === 0) return fail("must not start with @");
   if (at < 0) return ok({ name, prefix: head, instance: null, template: false, type });
