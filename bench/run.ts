@@ -1,4 +1,5 @@
 // npm run bench: every figure next to a baseline measured in the same run.
+import { benchJumpLatency } from "@/bench/jump-latency";
 import { benchParse } from "@/bench/parse";
 import { benchScanLatency } from "@/bench/scan-latency";
 import { ms, ratio } from "@/bench/stats";
@@ -16,6 +17,13 @@ async function main(): Promise<void> {
   console.log(`  baseline ssh warm (ControlMaster)       ${ms(lat.sshWarmMs)}`);
   console.log(`  Reaper cold  ${ms(lat.coldMs).padStart(10)}   ${ratio(lat.coldMs, lat.sshColdMs)} of ssh cold   (aim: <= 1.00x)`);
   console.log(`  Reaper warm  ${ms(lat.warmMs).padStart(10)}   ${ratio(lat.warmMs, lat.sshWarmMs)} of ssh warm   (aim: <= 1.50x)`);
+
+  const jump = await benchJumpLatency();
+  console.log(`\nScan through a jump host vs the same target directly, 500 processes (${jump.runs} runs each, medians)`);
+  console.log(`  baseline direct cold (new connection)   ${ms(jump.directColdMs)}`);
+  console.log(`  baseline direct warm (pooled)           ${ms(jump.directWarmMs)}`);
+  console.log(`  via jump cold (bastion + target handshakes)  ${ms(jump.jumpColdMs).padStart(10)}   ${ratio(jump.jumpColdMs, jump.directColdMs)} of direct cold   (aim: <= 2.00x)`);
+  console.log(`  via jump warm (pooled, one channel hop)      ${ms(jump.jumpWarmMs).padStart(10)}   ${ratio(jump.jumpWarmMs, jump.directWarmMs)} of direct warm   (aim: <= 1.30x)`);
 
   const tree = await benchTreeRender();
   console.log(`\nServer page in Chromium, scan JSON of ${tree.processes.toLocaleString("en")} processes arrived -> host tree interactive (${tree.runs} runs, medians)`);
