@@ -1,4 +1,5 @@
 import { readdir, readFile, readlink } from "node:fs/promises";
+import { runOk } from "@/lab/run";
 
 export type NsProcess = { pid: number; ppid: number; state: string; comm: string };
 
@@ -38,11 +39,29 @@ export const pidNamespaceOf = (hostPid: number): Promise<string | undefined> => 
 
 export type HostProcess = { pid: number; reason: string };
 
+let clockTicks: Promise<number> | undefined;
+
+/** Now, in clock ticks since boot: the unit of a process's start time (field 22 of /proc/PID/stat). */
+export async function ticksSinceBoot(): Promise<number> {
+  clockTicks ??= runOk("getconf", ["CLK_TCK"]).then((out) => Number(out.trim()) || 100);
+  const [uptime, hz] = await Promise.all([readFile("/proc/uptime", "utf8"), clockTicks]);
+  return Math.floor(Number(uptime.split(" ")[0]) * hz);
+}
+
+async function startTicks(pid: number): Promise<number | undefined> {
+  const text = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const start = Number(text.slice(text.lastIndexOf(")") + 2).split(" ")[19]);
+  return Number.isFinite(start) ? start : undefined;
+}
+
 /**
  * Host processes that belong to a lab: inside its pid namespace, or with its directory in their
  * command line or working directory (nsenter, unshare, anything started from there).
+ * `startedBy` (ticks since boot): the kernel gives a freed namespace's identity (`pid:[inode]`) to the
+ * next one made, often another lab's moments later; a process started after that moment is not in
+ * the lab's namespace, whatever its identity says, because a dying namespace makes no new processes.
  */
-export async function labLeftovers(namespace: string, labDir: string): Promise<HostProcess[]> {
+export async function labLeftovers(namespace: string, labDir: string, startedBy?: number): Promise<HostProcess[]> {
   const found: HostProcess[] = [];
   await Promise.all(
     (await numericEntries("/proc")).map(async (entry) => {
@@ -53,7 +72,10 @@ export async function labLeftovers(namespace: string, labDir: string): Promise<H
         readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => ""),
         readlink(`/proc/${pid}/cwd`).catch(() => ""),
       ]);
-      if (ns === namespace) found.push({ pid, reason: "in the lab's pid namespace" });
+      if (ns === namespace) {
+        const start = startedBy === undefined ? undefined : await startTicks(pid);
+        if (start === undefined || startedBy === undefined || start <= startedBy) found.push({ pid, reason: "in the lab's pid namespace" });
+      }
       else if (cmdline.includes(labDir)) found.push({ pid, reason: `command line ${cmdline.replace(/\0/g, " ").trim()}` });
       else if (cwd === labDir || cwd.startsWith(`${labDir}/`)) found.push({ pid, reason: `working directory ${cwd}` });
     }),

@@ -7,7 +7,7 @@ import { labProcBinary } from "@/lab/lab-proc";
 import { removeLabCgroups } from "@/lab/cgroup";
 import { launchScenario, unitsDirOf } from "@/lab/launch";
 import { killNamespace, nsenterArgs, startNamespace, type Namespace } from "@/lab/namespace";
-import { labLeftovers, namespaceProcesses, zombieCounts, type NsProcess } from "@/lab/proc-scan";
+import { labLeftovers, namespaceProcesses, ticksSinceBoot, zombieCounts, type NsProcess } from "@/lab/proc-scan";
 import { run, waitFor } from "@/lab/run";
 import { planScenario, type ScenarioPlan } from "@/lab/scenarios";
 import { sshdConfig } from "@/lab/sshd-config";
@@ -122,13 +122,15 @@ async function startSshdOnSomePort(f: Files, initPid: number, sessionPath: strin
 
 async function stopLab(f: Files, ns: Namespace | undefined, log: FileHandle): Promise<void> {
   if (ns) {
+    // Every process of the namespace started before this: none are made once its PID 1 is killed.
+    const startedBy = await ticksSinceBoot();
     killNamespace(ns.initPid);
     const { unshare } = ns;
     await waitFor(async () => (unshare.exitCode !== null || unshare.signalCode !== null ? true : undefined), 10_000, async () => "unshare did not exit");
     await waitFor(
-      async () => ((await labLeftovers(ns.pidNamespace, f.dir)).length === 0 ? true : undefined),
+      async () => ((await labLeftovers(ns.pidNamespace, f.dir, startedBy)).length === 0 ? true : undefined),
       10_000,
-      async () => `lab processes left behind: ${JSON.stringify(await labLeftovers(ns.pidNamespace, f.dir))}`,
+      async () => `lab processes left behind: ${JSON.stringify(await labLeftovers(ns.pidNamespace, f.dir, startedBy))}`,
     );
   }
   await removeLabCgroups(f.dir);

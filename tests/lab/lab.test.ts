@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readlink } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEEP_CHAIN, generateClientKey, startLabServer, type LabScenario, type LabServer, type LabServerOptions } from "@/lab";
-import { labLeftovers } from "@/lab/proc-scan";
+import { labLeftovers, ticksSinceBoot } from "@/lab/proc-scan";
 import { sleep } from "@/lab/run";
 import { zombieParentPid } from "@/tests/lab/lab-truth";
 import { parsePs, sshExec, withSsh, zombieLayout, type PsRow } from "@/tests/lab/ssh-client";
@@ -198,11 +198,15 @@ describe("stop", () => {
     expect(dir).toMatch(/reaper-lab-/);
     // a stray background process started inside, and an open SSH connection
     await server.exec("sleep 300 >/dev/null 2>&1 &");
+    // Labs running at the same time may be given this namespace's identity once it is gone: only
+    // processes started before the stop can be this lab's.
+    let startedBy = 0;
     await withSsh(server.port, server.hostKeyFingerprint, rootAuth(server), async () => {
       expect((await labLeftovers(namespace, dir)).length).toBeGreaterThan(100);
+      startedBy = await ticksSinceBoot();
       await stop(server);
     });
-    expect(await labLeftovers(namespace, dir)).toEqual([]);
+    expect(await labLeftovers(namespace, dir, startedBy)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
     expect(existsSync(`/proc/${server.initPid}`)).toBe(false);
   });
