@@ -19,7 +19,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   // The production build that `npm test` made, on a data dir of its own wiped at each run.
   webServer: {
-    command: `rm -rf test-results/e2e-data && next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf test-results/e2e-data && node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -15,6 +15,22 @@ const schema = z.object({
   REAPER_SSH_MAX_OUTPUT_BYTES: z.coerce.number().int().min(65_536).default(64 * 1024 * 1024),
   REAPER_SSH_IDLE_MS: z.coerce.number().int().min(1_000).default(120_000),
   REAPER_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // The address people open Reaper at (https://reaper.example.com). When set, a cookie-borne
+  // change must come from exactly this origin, and cookies are Secure when it is https.
+  REAPER_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be the http(s) URL people open Reaper at, e.g. https://reaper.example.com" })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  // How many reverse proxies stand in front of Reaper. 0 (the default): X-Forwarded-* headers are
+  // ignored, since anyone can send them; the client is the socket's address. N: the client is the
+  // address N hops back in X-Forwarded-For, and X-Forwarded-Host/-Proto name the public origin.
+  REAPER_TRUST_PROXY: z.preprocess(
+    (v) => {
+      const t = typeof v === "string" ? v.trim().toLowerCase() : v;
+      return t === "true" ? 1 : t === "false" || t === "" || t === undefined ? 0 : t;
+    },
+    z.coerce.number("must be false, true or a number of proxies (0-10)").int("must be a whole number of proxies").min(0, "must be 0-10").max(10, "must be 0-10"),
+  ),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

@@ -49,7 +49,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "reaper-test-data-"));
   const port = await freePort();
   let output = "";
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,23 +1,39 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
-import { failuresSince, recordAttempt } from "@/lib/server/db/login-attempts";
+import { deleteAttemptsBefore, markAttemptOk, recordAttempt } from "@/lib/server/db/login-attempts";
 import { findUserByEmail, publicUser } from "@/lib/server/db/users";
+import { KNOWN_ADDRESS_MS, loginLimitRefusal } from "@/lib/server/auth/login-limits";
 import { decoyHash, verifyPassword } from "@/lib/server/auth/password";
-import { createSession } from "@/lib/server/auth/sessions";
+import { createSession, endSession, type ClientInfo } from "@/lib/server/auth/sessions";
 import type { User } from "@/lib/shared/auth/types";
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 10;
+const WRONG = "Email or password is wrong. Check both and try again.";
 
-export async function logIn(emailInput: string, password: string): Promise<{ user: User; token: string; expiresAt: Date }> {
-  const email = emailInput.toLowerCase();
-  if ((await failuresSince(email, new Date(Date.now() - WINDOW_MS).toISOString())) >= MAX_FAILURES) {
-    throw new AppError("RATE_LIMITED", "Too many failed logins for this email. Wait 15 minutes, then try again.");
-  }
+/**
+ * Email and password for a new session. The attempt is written before anything else and the
+ * limits are checked against it, so parallel guesses cannot slip past them into the password
+ * check. An unknown email, a wrong password and a disabled person all get the same answer, after
+ * the same amount of work. The session the browser had before (if any) ends here: every login
+ * gets a new session id.
+ */
+export async function logIn(
+  emailInput: string,
+  password: string,
+  client: ClientInfo,
+  previousToken: string | undefined,
+): Promise<{ user: User; token: string; expiresAt: Date }> {
+  const email = emailInput.trim().toLowerCase();
+  const now = Date.now();
+  const attemptId = await recordAttempt(email, client.address, new Date(now).toISOString());
+  const refusal = await loginLimitRefusal({ email, address: client.address }, now);
+  if (refusal) throw refusal;
   const row = await findUserByEmail(email);
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
-  await recordAttempt(email, ok && !!row);
-  if (!row || !ok) throw new AppError("INVALID_CREDENTIALS", "Email or password is wrong. Check both and try again.");
-  const session = await createSession(row.id);
-  return { user: publicUser(row), ...session };
+  if (!row || !ok || row.disabledAt !== null) throw new AppError("INVALID_CREDENTIALS", WRONG);
+  await markAttemptOk(attemptId);
+  await endSession(previousToken);
+  const session = await createSession(row.id, client);
+  // Attempts are only needed for the limits' windows and the known-address memory.
+  await deleteAttemptsBefore(new Date(now - KNOWN_ADDRESS_MS).toISOString());
+  return { user: publicUser(row), token: session.token, expiresAt: session.expiresAt };
 }

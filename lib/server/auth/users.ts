@@ -12,6 +12,7 @@ export async function createUser(input: { email: string; password: string; role:
     accountId: input.accountId ?? null,
     passwordHash: await hashPassword(input.password),
     createdAt: nowIso(),
+    disabledAt: null,
   };
   await insertUser(user);
   return publicUser(user);

@@ -104,4 +104,55 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0003_people_and_tokens": {
+    // People can be disabled; accounts have unique names; sessions get a public id (to be listed
+    // and revoked), a last-seen time and where they came from; login attempts are counted per
+    // email and client address; API tokens for integrations. Sessions and login attempts are
+    // short-lived, so their tables are rebuilt rather than altered: everyone logs in once more.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("users").addColumn("disabled_at", "text").execute();
+      await db.schema.createIndex("accounts_name").on("accounts").column("name").unique().execute();
+      await db.schema.createIndex("users_account").on("users").column("account_id").execute();
+      await db.schema.createIndex("servers_account").on("servers").column("account_id").execute();
+
+      await db.schema.dropTable("sessions").execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("last_seen_at", "text", (c) => c.notNull())
+        .addColumn("user_agent", "text", (c) => c.notNull())
+        .addColumn("address", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+
+      await db.schema.dropTable("login_attempts").execute();
+      await db.schema
+        .createTable("login_attempts")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("email", "text", (c) => c.notNull())
+        .addColumn("address", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        // 0 until the password was found right: a guess counts from the moment it arrives.
+        .addColumn("ok", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("login_attempts_email_at").on("login_attempts").columns(["email", "at"]).execute();
+      await db.schema.createIndex("login_attempts_address_at").on("login_attempts").columns(["address", "at"]).execute();
+      await db.schema.createIndex("login_attempts_at").on("login_attempts").column("at").execute();
+
+      await db.schema
+        .createTable("api_tokens")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("last_used_at", "text")
+        .execute();
+      await db.schema.createIndex("api_tokens_user").on("api_tokens").column("user_id").execute();
+    },
+  },
 };

@@ -9,21 +9,42 @@ export type UsersTable = {
   role: "admin" | "agent" | "customer";
   account_id: string | null;
   created_at: string;
+  /** Set while the person is disabled: no login, no session, no token works. */
+  disabled_at: string | null;
 };
 
 export type SessionsTable = {
+  /** The public name of a session (listed and revoked by it); never the cookie's token. */
+  id: string;
   /** sha256 of the cookie's token: a stolen database cannot be replayed as cookies. */
   token_hash: string;
   user_id: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string;
+  user_agent: string;
+  /** The client address at login. */
+  address: string;
 };
 
 export type LoginAttemptsTable = {
   id: Generated<number>;
   email: string;
+  /** The client address the attempt came from. */
+  address: string;
   at: string;
+  /** 0: failed, or still being checked; 1: the password was right. */
   ok: number;
+};
+
+export type ApiTokensTable = {
+  id: string;
+  user_id: string;
+  name: string;
+  /** sha256 of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
 };
 
 export type AccountsTable = {
@@ -86,6 +107,7 @@ export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  api_tokens: ApiTokensTable;
   accounts: AccountsTable;
   servers: ServersTable;
   scans: ScansTable;

@@ -53,11 +53,12 @@ function toColumns(s: Changes): Partial<Row> {
   return out;
 }
 
-/** Customers see their own account's servers only; staff see all. */
-export async function listStoredServers(viewer: Viewer): Promise<StoredServer[]> {
+/** Customers see their own account's servers only; staff see all, or one account's. */
+export async function listStoredServers(viewer: Viewer, filter: { accountId?: string } = {}): Promise<StoredServer[]> {
   const db = await getDb();
   let q = db.selectFrom("servers").selectAll().orderBy("name").orderBy("id");
   if (viewer.role === "customer") q = q.where("account_id", "=", viewer.accountId ?? "");
+  if (filter.accountId !== undefined) q = q.where("account_id", "=", filter.accountId);
   return (await q.execute()).map(fromRow);
 }
 

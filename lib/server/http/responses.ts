@@ -10,5 +10,8 @@ export function noContent(): NextResponse {
 }
 
 export function errorResponse(e: AppError): NextResponse {
-  return json({ error: { code: e.code, message: e.message, ...e.details } }, e.status);
+  const res = json({ error: { code: e.code, message: e.message, ...e.details } }, e.status);
+  const retryAfter = e.details?.retryAfterSeconds;
+  if (typeof retryAfter === "number") res.headers.set("retry-after", String(Math.ceil(retryAfter)));
+  return res;
 }

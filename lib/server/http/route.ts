@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { AppError, isAppError } from "@/lib/shared/errors/app-error";
-import { authenticate } from "@/lib/server/http/request-auth";
+import { authenticate, type Caller } from "@/lib/server/http/request-auth";
 import { errorResponse, json } from "@/lib/server/http/responses";
 import type { User } from "@/lib/shared/auth/types";
 import { log } from "@/lib/server/log";
@@ -63,11 +63,14 @@ export function publicRoute<P extends Params = Params>(handler: (call: Call<P>) 
   return wrap<P>((req, params) => handler({ req, params, body: () => readJson(req) }));
 }
 
-/** A route that needs a logged-in caller; the Origin check guards cookie-borne mutations. */
-export function authedRoute<P extends Params = Params>(handler: (call: Call<P> & { user: User }) => Promise<Response>) {
+/**
+ * A route that needs a caller: a session cookie (mutations must pass the Origin check) or an API
+ * token. `user` acts with its role and tenancy; `caller` says which session or token it came with.
+ */
+export function authedRoute<P extends Params = Params>(handler: (call: Call<P> & { user: User; caller: Caller }) => Promise<Response>) {
   return wrap<P>(async (req, params) => {
-    const user = await authenticate(req);
-    return handler({ req, params, user, body: () => readJson(req) });
+    const caller = await authenticate(req);
+    return handler({ req, params, user: caller.user, caller, body: () => readJson(req) });
   });
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
+import { refusalFor } from "@/lib/server/auth/rights";
 import { appendAudit } from "@/lib/server/db/audit";
+import { may } from "@/lib/shared/actions/policy";
 import { nowIso } from "@/lib/server/db/ids";
 import { updateStoredServer } from "@/lib/server/db/servers";
 import { getServer, requireStoredServer } from "@/lib/server/servers/service";
@@ -11,9 +13,9 @@ import type { Server } from "@/lib/shared/servers/types";
 export async function pinHostKey(viewer: User, serverId: string, fingerprint: string): Promise<Server> {
   const server = await requireStoredServer(viewer, serverId);
   const detail = { previous: server.hostKeyFingerprint, fingerprint };
-  if (viewer.role === "customer") {
-    await appendAudit({ actor: viewer, serverId, kind: "host-key", detail, result: "refused", code: "FORBIDDEN", message: "customers may not re-pin host keys" });
-    throw new AppError("FORBIDDEN", "Only support staff may pin a new host key. Ask your support contact to verify the change.");
+  if (!may(viewer.role, "host-key:pin")) {
+    await appendAudit({ actor: viewer, serverId, kind: "host-key", detail, result: "refused", code: "FORBIDDEN", message: `${viewer.role}s may not re-pin host keys` });
+    throw new AppError("FORBIDDEN", refusalFor("host-key:pin"));
   }
   await updateStoredServer(serverId, { hostKeyFingerprint: fingerprint, updatedAt: nowIso() });
   await appendAudit({ actor: viewer, serverId, kind: "host-key", detail, result: "done", message: `pinned ${fingerprint} (was ${server.hostKeyFingerprint ?? "none"})` });

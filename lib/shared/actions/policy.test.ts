@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS_BY_ROLE, checkPolicy } from "@/lib/shared/actions/policy";
+import { ACTIONS_BY_ROLE, CAPABILITIES, checkPolicy, may } from "@/lib/shared/actions/policy";
 import type { Role } from "@/lib/shared/auth/types";
 import type { ActionRequest } from "@/lib/shared/actions/types";
 
@@ -10,7 +10,8 @@ describe("checkPolicy", () => {
     ["admin reaps", "admin", {}, false, null],
     ["agent reaps", "agent", {}, false, null],
     ["customer reaps", "customer", {}, false, null],
-    ["customer terminates", "customer", { action: "terminate", confirm: 1234 }, false, "FORBIDDEN"],
+    ["customer terminates (Restart the leaking program)", "customer", { action: "terminate", confirm: 1234 }, false, null],
+    ["customer terminates without typing the PID", "customer", { action: "terminate" }, false, "CONFIRMATION_REQUIRED"],
     ["customer kills", "customer", { action: "kill", confirm: 1234, reason: "x" }, true, "FORBIDDEN"],
     ["customer restarts a service, confirmed", "customer", { action: "restart", confirm: 1234, unit: "php-fpm.service" }, false, null],
     ["restart without confirm", "agent", { action: "restart", unit: "php-fpm.service" }, false, "CONFIRMATION_REQUIRED"],
@@ -41,7 +42,20 @@ describe("checkPolicy", () => {
     expect(checkPolicy({ role: "admin", request: req({ pid: 1 }), terminateTried: false })?.message).toMatch(/Restart the container or the service/);
   });
 
-  it("keeps the role table as data: customers may reap and restart a service", () => {
-    expect(ACTIONS_BY_ROLE).toEqual({ admin: ["reap", "terminate", "kill", "restart"], agent: ["reap", "terminate", "kill", "restart"], customer: ["reap", "restart"] });
+  it("keeps the role table as data: customers may reap, terminate and restart a service, never kill", () => {
+    expect(ACTIONS_BY_ROLE).toEqual({
+      admin: ["reap", "terminate", "kill", "restart"],
+      agent: ["reap", "terminate", "kill", "restart"],
+      customer: ["reap", "terminate", "restart"],
+    });
+  });
+
+  it("only staff change servers or pin host keys; only admins manage people", () => {
+    const table = Object.fromEntries((["admin", "agent", "customer"] as const).map((r) => [r, CAPABILITIES.filter((c) => may(r, c))]));
+    expect(table).toEqual({
+      admin: ["servers:write", "host-key:pin", "accounts:read", "accounts:write", "people:manage", "servers:inspect"],
+      agent: ["servers:write", "host-key:pin", "accounts:read", "servers:inspect"],
+      customer: [],
+    });
   });
 });

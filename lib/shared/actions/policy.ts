@@ -1,16 +1,45 @@
-// Who may send which signal, and the checks that need no round trip to the server. Pure: the
-// caller passes in what it looked up (the role, whether a terminate was tried).
+// Who may do what: the signals each role may send, and every other right a role has. Pure: the
+// caller passes in what it looked up (the role, whether a terminate was tried). Buttons, pages
+// and the server all read these two tables, so a role's rights change here and nowhere else.
 import type { Role } from "@/lib/shared/auth/types";
 import type { ActionKind, ActionRequest } from "@/lib/shared/actions/types";
 
-/** The policy as data: change a role's rights here, nowhere else. */
+/** The signals each role may send. Customers act only on their own account's servers (tenancy). */
 export const ACTIONS_BY_ROLE: Readonly<Record<Role, readonly ActionKind[]>> = {
   admin: ["reap", "terminate", "kill", "restart"],
   agent: ["reap", "terminate", "kill", "restart"],
-  // Customers may ask a parent to collect its children and restart a service on their own servers
-  // (the way their own admins would); signals that stop a parent stay with support for now.
-  customer: ["reap", "restart"],
+  // Reap is harmless; terminate ("Restart the leaking program" on the panel) is guarded by the
+  // typed PID and the what-it-breaks preview; restarting a service is what their own admins would
+  // do. Kill stays with support.
+  customer: ["reap", "terminate", "restart"],
 };
+
+/** Rights beyond signals. */
+export const CAPABILITIES = [
+  /** Add, edit and delete servers (every change audited). */
+  "servers:write",
+  /** Pin a new host key after a verified change. */
+  "host-key:pin",
+  /** See every account and its servers and people (read-only). */
+  "accounts:read",
+  /** Create and rename accounts. */
+  "accounts:write",
+  /** Create, change, disable and delete people. */
+  "people:manage",
+  /** Open the agent's server page (customers get their panel instead). */
+  "servers:inspect",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const CAPABILITIES_BY_ROLE: Readonly<Record<Role, readonly Capability[]>> = {
+  admin: ["servers:write", "host-key:pin", "accounts:read", "accounts:write", "people:manage", "servers:inspect"],
+  agent: ["servers:write", "host-key:pin", "accounts:read", "servers:inspect"],
+  customer: [],
+};
+
+export function may(role: Role, capability: Capability): boolean {
+  return CAPABILITIES_BY_ROLE[role].includes(capability);
+}
 
 /** Actions that stop the parent: the caller must type the PID back. */
 export const NEEDS_CONFIRMATION: readonly ActionKind[] = ["terminate", "kill", "restart"];

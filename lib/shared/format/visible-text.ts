@@ -7,7 +7,7 @@ export type TextPart = { text: string; escaped: boolean };
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0", "\x1b": "\\e" };
 
 /** C0/C1 controls, DEL, zero-width characters, bidi marks, overrides and isolates, line/paragraph separators. */
-function isInvisible(code: number): boolean {
+export function isInvisible(code: number): boolean {
   return (
     code <= 0x1f ||
     (code >= 0x7f && code <= 0x9f) ||
@@ -16,6 +16,12 @@ function isInvisible(code: number): boolean {
     (code >= 0x2060 && code <= 0x2069) ||
     code === 0xfeff
   );
+}
+
+/** Whether a typed text holds any character that would not show (see isInvisible). */
+export function hasInvisible(value: string): boolean {
+  for (const ch of value) if (isInvisible(ch.codePointAt(0) ?? 0)) return true;
+  return false;
 }
 
 function escapeChar(ch: string): string {

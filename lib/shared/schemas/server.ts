@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameSchema } from "@/lib/shared/schemas/text";
 
 // Hosts and usernames never reach a shell (ssh2 takes them as data), but they are still held
 // to their real grammar so a pasted "-oProxyCommand=…" or "a; rm" is refused with a reason.
@@ -22,7 +23,7 @@ export const fingerprintSchema = z
   .regex(FINGERPRINT, "must be OpenSSH's SHA256 form, e.g. SHA256:abc…(43 characters), as `ssh-keygen -lf` prints it");
 
 const fields = {
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  name: nameSchema(),
   host: hostSchema,
   port: z.number().int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535"),
   username: z.string().trim().regex(USERNAME, "must be a Unix user name (letters, digits, '_', '.', '-'; not starting with '-')"),

@@ -1,0 +1,10 @@
+import type { User } from "@/lib/shared/auth/types";
+
+/** A customer organisation; servers and customer logins belong to one. */
+export type Account = { id: string; name: string; createdAt: string };
+
+/** An account in the list: with how many servers and people it has. */
+export type AccountListItem = Account & { servers: number; people: number };
+
+/** A person as the people pages show them: the contract's `user` plus their state. */
+export type Person = User & { disabled: boolean; createdAt: string };
