@@ -8,8 +8,11 @@ const PORT = Number(process.env.PORT ?? 3000);
 const EMAIL = process.env.REAPER_ADMIN_EMAIL ?? "demo@reaper.test";
 const PASSWORD = process.env.REAPER_ADMIN_PASSWORD ?? "reaper-demo";
 const BASE = `http://127.0.0.1:${PORT}`;
+// The customer's login: its own account, which owns one lab server (CUSTOMER_SERVER).
+const CUSTOMER = { email: "customer@reaper.test", password: "reaper-customer", account: "Demo Customer Ltd" };
+const CUSTOMER_SERVER = "web-01";
 
-type ServerBody = { id: string; name: string };
+type ServerBody = { id: string; name: string; hostKeyFingerprint: string | null };
 
 async function waitForApp(): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -44,15 +47,32 @@ async function login(): Promise<string> {
   return (res.headers.getSetCookie().find((c) => c.startsWith("reaper_session=")) ?? "").split(";")[0] ?? "";
 }
 
-/** Lab ports and keys change every run, so existing demo servers are updated, not duplicated. */
-async function register(cookie: string, labs: LabServer[]): Promise<void> {
+/** The customer's account and login, made once and kept (its password is set again each run). */
+async function customerAccount(cookie: string): Promise<string> {
+  const { accounts } = await api<{ accounts: { id: string; name: string }[] }>(cookie, "GET", "/api/accounts");
+  const account = accounts.find((a) => a.name === CUSTOMER.account) ?? (await api<{ id: string }>(cookie, "POST", "/api/accounts", { name: CUSTOMER.account }));
+  const { users } = await api<{ users: { id: string; email: string }[] }>(cookie, "GET", "/api/users");
+  const existing = users.find((u) => u.email === CUSTOMER.email);
+  if (existing) await api(cookie, "PATCH", `/api/users/${existing.id}`, { role: "customer", accountId: account.id, disabled: false, password: CUSTOMER.password });
+  else await api(cookie, "POST", "/api/users", { email: CUSTOMER.email, password: CUSTOMER.password, role: "customer", accountId: account.id });
+  return account.id;
+}
+
+/**
+ * Lab ports and keys change every run, so existing demo servers are updated, not duplicated; a
+ * key that changed at the same address is pinned through the host-key step, as staff would.
+ */
+async function register(cookie: string, labs: LabServer[], customerAccountId: string): Promise<void> {
   const { servers } = await api<{ servers: ServerBody[] }>(cookie, "GET", "/api/servers");
   for (const lab of labs) {
-    const fields = { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey, hostKeyFingerprint: lab.hostKeyFingerprint };
+    const fields = { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey, accountId: lab.name === CUSTOMER_SERVER ? customerAccountId : null };
     const existing = servers.find((s) => s.name === lab.name);
-    const server = existing
+    let server = existing
       ? await api<ServerBody>(cookie, "PATCH", `/api/servers/${existing.id}`, fields)
-      : await api<ServerBody>(cookie, "POST", "/api/servers", fields);
+      : await api<ServerBody>(cookie, "POST", "/api/servers", { ...fields, hostKeyFingerprint: lab.hostKeyFingerprint });
+    if (server.hostKeyFingerprint !== lab.hostKeyFingerprint) {
+      server = await api<ServerBody>(cookie, "POST", `/api/servers/${server.id}/host-key`, { fingerprint: lab.hostKeyFingerprint });
+    }
     await api(cookie, "POST", `/api/servers/${server.id}/scans`);
   }
 }
@@ -60,8 +80,9 @@ async function register(cookie: string, labs: LabServer[]): Promise<void> {
 async function main(): Promise<void> {
   console.log("Starting lab servers…");
   const labs = await Promise.all(DEMO_SCENARIOS.map((s) => startLabServer({ name: s.name, ...s.options })));
-  // next itself, not through npx: npx does not pass SIGTERM on, which would leave the server running.
-  const app = spawn(path.join(__dirname, "../node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+  // Reaper's own server (scripts/serve.mjs) directly, not through npm or npx: they do not pass
+  // SIGTERM on, which would leave the server running.
+  const app = spawn(process.execPath, [path.join(__dirname, "serve.mjs"), "-p", String(PORT)], {
     stdio: "inherit",
     env: { ...process.env, REAPER_ADMIN_EMAIL: EMAIL, REAPER_ADMIN_PASSWORD: PASSWORD },
   });
@@ -81,10 +102,12 @@ async function main(): Promise<void> {
   });
 
   await waitForApp();
-  await register(await login(), labs);
+  const cookie = await login();
+  await register(cookie, labs, await customerAccount(cookie));
   console.log(`
 Reaper is running: ${BASE}
-Log in as ${EMAIL} / ${PASSWORD}
+Support staff (admin, every server):     ${EMAIL} / ${PASSWORD}
+Customer (${CUSTOMER.account}, ${CUSTOMER_SERVER} only, self-service panel): ${CUSTOMER.email} / ${CUSTOMER.password}
 Lab servers: ${labs.map((l) => `${l.name} (${l.host}:${l.port}, ${l.expected.zombies} zombies)`).join(", ")}
 Press Ctrl-C to stop the dashboard and the lab servers.`);
 }

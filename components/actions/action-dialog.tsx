@@ -26,10 +26,12 @@ type Props = {
   onDone: (result: Action) => void;
   onScanAgain?: () => void;
   onClose: () => void;
+  /** The verb on the title and button; the customer panel says "Restart" for terminate. */
+  verb?: string;
 };
 
 /** The guarded dialog before SIGTERM or SIGKILL: what happens, what breaks, type the PID to confirm. */
-export function ActionDialog({ action, parent, processes, triedTerminate, pending, run, onDone, onScanAgain, onClose }: Props) {
+export function ActionDialog({ action, parent, processes, triedTerminate, pending, run, onDone, onScanAgain, onClose, verb: verbLabel }: Props) {
   const id = useId();
   const [typedPid, setTypedPid] = useState("");
   const [reason, setReason] = useState("");
@@ -38,7 +40,7 @@ export function ActionDialog({ action, parent, processes, triedTerminate, pendin
   const needsReason = action === "kill" && !triedTerminate;
   const pidOk = typedPid.trim() === String(parent.pid);
   const ready = pidOk && (!needsReason || reason.trim().length > 0) && !pending;
-  const verb = action === "kill" ? "Kill" : "Terminate";
+  const verb = verbLabel ?? (action === "kill" ? "Kill" : "Terminate");
 
   const submit = async () => {
     if (!ready) return;

@@ -19,6 +19,8 @@ export type ServerFormValues = {
   useSudo: boolean;
   /** The jump host's server id; "" for a direct connection. */
   jumpServerId: string;
+  /** The customer account it belongs to; "" for an internal server. */
+  accountId: string;
 };
 
 export type FieldName = keyof ServerFormValues;
@@ -38,6 +40,7 @@ export function initialValues(server?: Server): ServerFormValues {
     hostKeyFingerprint: server?.hostKeyFingerprint ?? "",
     useSudo: server?.useSudo ?? false,
     jumpServerId: server?.jumpServerId ?? "",
+    accountId: server?.accountId ?? "",
   };
 }
 
@@ -72,6 +75,7 @@ export function buildCreateBody(v: ServerFormValues): Built<NewServer> {
       useSudo: v.useSudo,
       ...(fingerprint && { hostKeyFingerprint: fingerprint }),
       ...(v.jumpServerId && { jumpServerId: v.jumpServerId }),
+      ...(v.accountId && { accountId: v.accountId }),
       ...secrets(v),
     },
   };
@@ -93,6 +97,7 @@ export function buildPatchBody(v: ServerFormValues, server: Server): Built<Updat
     ...(v.useSudo !== server.useSudo && { useSudo: v.useSudo }),
     ...(fingerprint !== server.hostKeyFingerprint && { hostKeyFingerprint: fingerprint }),
     ...((v.jumpServerId || null) !== server.jumpServerId && { jumpServerId: v.jumpServerId || null }),
+    ...((v.accountId || null) !== server.accountId && { accountId: v.accountId || null }),
     ...secrets(v),
   };
   return { ok: true, body };

@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Spinner } from "@/components/ui/spinner";
 import { JumpHostField } from "@/components/servers/jump-host-field";
-import { TextField } from "@/components/ui/text-field";
+import { FieldNote, TextField, inputClass } from "@/components/ui/text-field";
 import type { Server } from "@/lib/shared/servers/types";
 import { isApiError } from "@/lib/client/fetcher";
+import { useAccounts } from "@/lib/client/use-accounts";
 import { postServer, patchServer } from "@/lib/client/use-servers";
 
 type Request = { ok: true; send: () => Promise<Server> } | { ok: false; errors: FieldErrors };
@@ -29,6 +30,7 @@ export function ServerForm({ server, onDone, onCancel }: { server?: Server; onDo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { accounts } = useAccounts();
 
   const set = <K extends keyof ServerFormValues>(key: K, value: ServerFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -55,6 +57,9 @@ export function ServerForm({ server, onDone, onCancel }: { server?: Server; onDo
     }
   };
 
+  // A pinned key changes through the verified host-key step, not by editing it here.
+  const pinned = server?.hostKeyFingerprint !== null && server?.hostKeyFingerprint !== undefined && values.host.trim() === server.host && values.port.trim() === String(server.port);
+
   const text = (key: "name" | "host" | "port" | "username" | "hostKeyFingerprint") => ({
     value: values[key],
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
@@ -77,10 +82,36 @@ export function ServerForm({ server, onDone, onCancel }: { server?: Server; onDo
         placeholder="SHA256:…"
         spellCheck={false}
         autoComplete="off"
-        hint="Optional. Leave empty to pin the key the server presents at the first scan. Get it on the server with: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub"
+        readOnly={pinned}
+        hint={
+          pinned
+            ? "Pinned. A changed key is pinned from the server page once a scan shows it and you have verified it (or by moving the server to a new address)."
+            : "Optional. Leave empty to pin the key the server presents at the first scan. Get it on the server with: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub"
+        }
         {...text("hostKeyFingerprint")}
       />
       <JumpHostField value={values.jumpServerId} onChange={(id) => set("jumpServerId", id)} error={errors.jumpServerId} selfId={server?.id} />
+      <div>
+        <label htmlFor="server-account" className="mb-1 block text-xs font-medium text-slate-700">
+          Customer account
+        </label>
+        <select
+          id="server-account"
+          value={values.accountId}
+          onChange={(e) => set("accountId", e.target.value)}
+          aria-invalid={errors.accountId ? true : undefined}
+          aria-describedby="server-account-note"
+          className={inputClass}
+        >
+          <option value="">None (internal server)</option>
+          {(accounts ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <FieldNote id="server-account-note" hint="The customer whose people see this server on their panel." error={errors.accountId} />
+      </div>
       <div className="flex items-start gap-2">
         <input
           id="server-use-sudo"

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { HistoryChart } from "@/components/history/history-chart";
 import { ScanButton } from "@/components/scans/scan-button";
@@ -51,7 +52,17 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
   };
 
   const actions = (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
+      {server.accountId !== null ? (
+        <Link
+          href={`/panel/${server.id}`}
+          data-testid="view-as-customer"
+          className="inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-200/70"
+          title="Open this server's panel exactly as its customer sees it"
+        >
+          View as customer
+        </Link>
+      ) : null}
       <Button onClick={() => setEditing(true)} size="lg" variant="ghost">
         Edit
       </Button>
