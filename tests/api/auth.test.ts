@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NewToken, SessionInfo } from "@/lib/shared/auth/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { ADMIN, startApp, type AppServer } from "@/tests/support/app-server";
 
@@ -23,6 +24,12 @@ const routes: [string, string, unknown?][] = [
   ["POST", "/api/servers/srv_x/scans"],
   ["GET", "/api/servers/srv_x/scans"],
   ["GET", "/api/scans/scn_x"],
+  ["GET", "/api/sessions"],
+  ["DELETE", "/api/sessions/ses_x"],
+  ["GET", "/api/tokens"],
+  ["POST", "/api/tokens", { name: "x" }],
+  ["GET", "/api/accounts"],
+  ["GET", "/api/users"],
 ];
 
 describe("anonymous callers", () => {
@@ -82,10 +89,87 @@ describe("login", () => {
     expect(codes.slice(10)).toEqual([429, 429]);
   });
 
-  it("logout ends the session", async () => {
+  it("logout ends the session on the server: the same cookie replayed afterwards is refused", async () => {
     const client = await ApiClient.login(app);
-    expect((await client.call("POST", "/api/auth/logout")).status).toBe(204);
+    const res = await client.call("POST", "/api/auth/logout");
+    expect(res.status).toBe(204);
+    expect(res.headers.getSetCookie().find((c) => c.startsWith("reaper_session="))).toMatch(/Max-Age=0/i);
     expect((await client.call("GET", "/api/me")).status).toBe(401);
+  });
+
+  it("every login gets a new session id and secret, and ends the session the browser came with", async () => {
+    const first = await ApiClient.login(app);
+    const again = await ApiClient.anonymous(app).call("POST", "/api/auth/login", ADMIN, { cookie: first.cookie ?? "" });
+    expect(again.status).toBe(200);
+    const second = (again.headers.getSetCookie().find((c) => c.startsWith("reaper_session=")) ?? "").split(";")[0];
+    expect(second).toMatch(/^reaper_session=.{40,}/);
+    expect(second).not.toBe(first.cookie);
+    expect((await first.call("GET", "/api/me")).status).toBe(401);
+  });
+});
+
+describe("where you're logged in", () => {
+  it("lists the caller's sessions, marks the current one, and ends another on request", async () => {
+    const phone = await ApiClient.login(app);
+    const laptop = await ApiClient.login(app);
+    const listed = await laptop.call<{ sessions: SessionInfo[] }>("GET", "/api/sessions", undefined, { "user-agent": "laptop" });
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get("cache-control")).toBe("no-store");
+    const current = listed.body.sessions.filter((s) => s.current);
+    expect(current).toHaveLength(1);
+    const phoneId = (await phone.call<{ sessions: SessionInfo[] }>("GET", "/api/sessions")).body.sessions.find((s) => s.current)?.id;
+    expect(phoneId).toBeDefined();
+    expect(listed.body.sessions.map((s) => s.id)).toContain(phoneId);
+    expect(Object.keys(listed.body.sessions[0] ?? {}).sort()).toEqual(["address", "createdAt", "current", "expiresAt", "id", "lastSeenAt", "userAgent"]);
+    expect((await laptop.call("DELETE", `/api/sessions/${phoneId}`)).status).toBe(204);
+    expect((await phone.call("GET", "/api/me")).status).toBe(401);
+    expect((await laptop.call("GET", "/api/me")).status).toBe(200);
+    expect((await laptop.call("DELETE", `/api/sessions/${phoneId}`)).status).toBe(404);
+  });
+
+  it("another person's session cannot be ended (404)", async () => {
+    const admin = await ApiClient.login(app);
+    await admin.call("POST", "/api/users", { email: "other-agent@example.com", password: "other-agent-pw", role: "agent" });
+    const other = await ApiClient.login(app, { email: "other-agent@example.com", password: "other-agent-pw" });
+    const otherId = (await other.call<{ sessions: SessionInfo[] }>("GET", "/api/sessions")).body.sessions[0]?.id ?? "";
+    const res = await admin.call<{ error: { code: string } }>("DELETE", `/api/sessions/${otherId}`);
+    expect([res.status, res.body.error.code]).toEqual([404, "NOT_FOUND"]);
+    expect((await other.call("GET", "/api/me")).status).toBe(200);
+  });
+});
+
+describe("disabling a person", () => {
+  it("ends all their sessions at once, stops their tokens, and their login gets the same answer as a wrong password", async () => {
+    const admin = await ApiClient.login(app);
+    const creds = { email: "leaver@example.com", password: "leaver-password" };
+    const { user } = (await admin.call<{ user: { id: string } }>("POST", "/api/users", { ...creds, role: "agent" })).body;
+    const sessions = await Promise.all([ApiClient.login(app, creds), ApiClient.login(app, creds), ApiClient.login(app, creds)]);
+    const [first] = sessions;
+    if (!first) throw new Error("no session");
+    const token = (await first.call<NewToken>("POST", "/api/tokens", { name: "script" })).body.token;
+    expect((await ApiClient.bearer(app, token).call("GET", "/api/me")).status).toBe(200);
+
+    expect((await admin.call("PATCH", `/api/users/${user.id}`, { disabled: true })).status).toBe(200);
+    for (const s of sessions) expect((await s.call("GET", "/api/me")).status).toBe(401);
+    expect((await ApiClient.bearer(app, token).call("GET", "/api/me")).status).toBe(401);
+    const refused = await ApiClient.anonymous(app).call("POST", "/api/auth/login", creds);
+    const wrong = await ApiClient.anonymous(app).call("POST", "/api/auth/login", { ...creds, password: "not-it-at-all" });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toEqual(wrong.body);
+
+    expect((await admin.call("PATCH", `/api/users/${user.id}`, { disabled: false })).status).toBe(200);
+    expect((await ApiClient.anonymous(app).call("POST", "/api/auth/login", creds)).status).toBe(200);
+  });
+
+  it("a new password ends every session of that person", async () => {
+    const admin = await ApiClient.login(app);
+    const creds = { email: "reset-me@example.com", password: "old-password-1" };
+    const { user } = (await admin.call<{ user: { id: string } }>("POST", "/api/users", { ...creds, role: "agent" })).body;
+    const session = await ApiClient.login(app, creds);
+    expect((await admin.call("PATCH", `/api/users/${user.id}`, { password: "new-password-1" })).status).toBe(200);
+    expect((await session.call("GET", "/api/me")).status).toBe(401);
+    expect((await ApiClient.anonymous(app).call("POST", "/api/auth/login", creds)).status).toBe(401);
+    expect((await ApiClient.anonymous(app).call("POST", "/api/auth/login", { ...creds, password: "new-password-1" })).status).toBe(200);
   });
 });
 

@@ -205,5 +205,78 @@ describe("jump hosts (jumpServerId)", () => {
     expect(refusal(res)).toEqual([409, "CONFLICT", expect.stringMatching(/^bastion-del is the jump host of behind-del/)]);
     expect((await api.call("DELETE", `/api/servers/${target.id}`)).status).toBe(204);
     expect((await api.call("DELETE", `/api/servers/${bastion.id}`)).status).toBe(204);
+
+describe("who may change servers", () => {
+  type Event = { kind: string; action?: string; result: string; code?: string; serverId: string | null; message: string; actor: { email: string } };
+  const customerCreds = { email: "cust@servers.test", password: "customer-pw-1" };
+  let customer: ApiClient;
+  let accountId: string;
+  let own: ServerBody;
+  let foreign: ServerBody;
+
+  beforeAll(async () => {
+    accountId = (await api.call<{ id: string }>("POST", "/api/accounts", { name: "Servers Test Customer" })).body.id;
+    await api.call("POST", "/api/users", { ...customerCreds, role: "customer", accountId });
+    customer = await ApiClient.login(app, customerCreds);
+    own = (await api.call<ServerBody>("POST", "/api/servers", { ...valid(), name: "cust-own", accountId, hostKeyFingerprint: `SHA256:${"c".repeat(43)}` })).body;
+    foreign = (await api.call<ServerBody>("POST", "/api/servers", { ...valid(), name: "someone-elses" })).body;
+  });
+
+  it("a customer may not add, edit, re-pin or delete, even on its own server; another's is 404", async () => {
+    const tries: [string, string, unknown, number][] = [
+      ["POST", "/api/servers", { ...valid(), name: "mine-now" }, 403],
+      ["PATCH", `/api/servers/${own.id}`, { name: "renamed" }, 403],
+      ["PATCH", `/api/servers/${own.id}`, { hostKeyFingerprint: `SHA256:${"d".repeat(43)}` }, 403],
+      ["POST", `/api/servers/${own.id}/host-key`, { fingerprint: `SHA256:${"d".repeat(43)}` }, 403],
+      ["DELETE", `/api/servers/${own.id}`, undefined, 403],
+      ["PATCH", `/api/servers/${foreign.id}`, { name: "x" }, 404],
+      ["DELETE", `/api/servers/${foreign.id}`, undefined, 404],
+    ];
+    for (const [method, url, body, status] of tries) {
+      const res = await customer.call<ErrorBody>(method, url, body);
+      expect([res.status, res.body.error.code], `${method} ${url}`).toEqual([status, status === 403 ? "FORBIDDEN" : "NOT_FOUND"]);
+    }
+    expect((await api.call<ServerBody>("GET", `/api/servers/${own.id}`)).body).toMatchObject({ name: "cust-own", hostKeyFingerprint: `SHA256:${"c".repeat(43)}` });
+  });
+
+  it("staff change a pinned key through the host-key route, not PATCH (unless the server moved)", async () => {
+    const refused = await api.call<ErrorBody & { error: { field?: string } }>("PATCH", `/api/servers/${own.id}`, { hostKeyFingerprint: `SHA256:${"e".repeat(43)}` });
+    expect([refused.status, refused.body.error.code, refused.body.error.field]).toEqual([400, "VALIDATION", "hostKeyFingerprint"]);
+    expect(refused.body.error.message).toMatch(/host-key/);
+    const moved = await api.call<ServerBody>("PATCH", `/api/servers/${own.id}`, { host: "127.0.0.3", hostKeyFingerprint: `SHA256:${"e".repeat(43)}` });
+    expect([moved.status, moved.body.hostKeyFingerprint]).toEqual([200, `SHA256:${"e".repeat(43)}`]);
+  });
+
+  it("an unknown account is a VALIDATION error naming accountId", async () => {
+    const res = await api.call<ErrorBody & { error: { field?: string } }>("POST", "/api/servers", { ...valid(), accountId: "acc_nope" });
+    expect([res.status, res.body.error.field]).toEqual([400, "accountId"]);
+  });
+
+  it("every creation, edit and deletion is audited, refusals included, without secrets", async () => {
+    const made = (await api.call<ServerBody>("POST", "/api/servers", { name: "audited", host: "127.0.0.1", username: "root", password: "audit-s3cret" })).body;
+    await api.call("PATCH", `/api/servers/${made.id}`, { name: "audited-2", password: "audit-s3cret-2" });
+    await api.call("DELETE", `/api/servers/${made.id}`);
+    const { events } = (await api.call<{ events: Event[] }>("GET", "/api/audit?limit=500")).body;
+    const mine = events.filter((e) => e.kind === "server" && e.serverId === made.id).map((e) => [e.action, e.result]);
+    expect(mine).toEqual([
+      ["delete", "done"],
+      ["update", "done"],
+      ["create", "done"],
+    ]);
+    expect(events.filter((e) => e.kind === "server" && e.serverId === made.id).map((e) => e.message)).toEqual([
+      "deleted server audited-2 (127.0.0.1:22) and its scans",
+      "edited server audited-2: name, password",
+      "added server audited (127.0.0.1:22)",
+    ]);
+    const refusals = events.filter((e) => e.kind === "server" && e.actor.email === customerCreds.email);
+    expect(refusals.length).toBeGreaterThanOrEqual(5);
+    expect(refusals.every((e) => e.result === "refused" && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND"))).toBe(true);
+    // A server the customer may not see is recorded without its id.
+    expect(refusals.filter((e) => e.code === "NOT_FOUND").every((e) => e.serverId === null)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain("audit-s3cret");
+    // The customer sees what was done to its own servers, and nothing of the others'.
+    const theirs = (await customer.call<{ events: Event[] }>("GET", "/api/audit?limit=500")).body.events;
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((e) => e.serverId === own.id)).toBe(true);
   });
 });
