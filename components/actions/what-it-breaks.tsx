@@ -24,7 +24,7 @@ export function WhatItBreaks({ parent, processes, webMaster }: Props) {
             "No live children: no other process in the scan runs under it."
           ) : (
             <>
-              {plural(children.count, "live child", "live children")} lose their parent:{" "}
+              {plural(children.count, "live child", "live children")} {children.count === 1 ? "loses its" : "lose their"} parent:{" "}
               {children.names.map((n, i) => (
                 <span key={n.comm}>
                   {i > 0 ? ", " : null}

@@ -53,6 +53,7 @@ describe("pidHeadroom", () => {
       title: "Plenty of process IDs left",
       text: "200 of 32,768 process IDs are in use (1%), 40 of them held by zombies. The zombies are not a danger yet, but they keep adding up until the program is fixed.",
     });
+    expect(pidHeadroom(gauge({ zombies: 0 })).text).toBe("200 of 32,768 process IDs are in use (1%).");
     expect(pidHeadroom(gauge({ inUse: 31000, ratio: 31000 / 32768, level: "critical" })).title).toBe("Almost out of process IDs");
     expect(pidHeadroom(gauge({ inUse: 25000, ratio: 25000 / 32768, level: "warn" })).title).toBe("Running low on process IDs");
   });

@@ -26,7 +26,11 @@ export function pidHeadroom(gauge: PidGauge): Headroom {
     case "warn":
       return { level: "warn", title: "Running low on process IDs", text: `${used}${held}. There is still room, but it is worth clearing the zombies now.` };
     default:
-      return { level: "ok", title: "Plenty of process IDs left", text: `${used}${held}. The zombies are not a danger yet, but they keep adding up until the program is fixed.` };
+      return {
+        level: "ok",
+        title: "Plenty of process IDs left",
+        text: gauge.zombies > 0 ? `${used}${held}. The zombies are not a danger yet, but they keep adding up until the program is fixed.` : `${used}.`,
+      };
   }
 }
 

@@ -10,7 +10,7 @@ type Props = {
 /** The dashboard's dense table frame: bordered card, muted header row, rows passed as children. */
 export function DataTable({ headings, hiddenHeading, children }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs font-medium text-slate-500">
           <tr>

@@ -205,6 +205,8 @@ describe("jump hosts (jumpServerId)", () => {
     expect(refusal(res)).toEqual([409, "CONFLICT", expect.stringMatching(/^bastion-del is the jump host of behind-del/)]);
     expect((await api.call("DELETE", `/api/servers/${target.id}`)).status).toBe(204);
     expect((await api.call("DELETE", `/api/servers/${bastion.id}`)).status).toBe(204);
+  });
+});
 
 describe("who may change servers", () => {
   type Event = { kind: string; action?: string; result: string; code?: string; serverId: string | null; message: string; actor: { email: string } };

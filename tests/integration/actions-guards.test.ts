@@ -26,7 +26,7 @@ beforeAll(async () => {
     startLabServer({ name: "actions-guards", scenario: { parents: [{ comm: "httpd", zombies: 3 }, { comm: "reaps-ok", zombies: 2, onSigchld: "reap" }, { comm: "init", zombies: 1, onSigchld: "reap" }] } }),
   ]);
   admin = await ApiClient.login(app);
-  const accountId = await createCustomer(app.dataDir);
+  const accountId = await createCustomer(admin);
   customer = await ApiClient.login(app, CUSTOMER);
   const add = async (name: string, accountId: string | null) =>
     (await admin.call<Server>("POST", "/api/servers", { name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey, accountId })).body;
@@ -41,14 +41,14 @@ const act = (client: ApiClient, serverId: string, body: Record<string, unknown>)
 const scan = async (client: ApiClient, serverId: string) => (await client.call<Scan>("POST", `/api/servers/${serverId}/scans`)).body;
 
 describe("roles", () => {
-  it("a customer may not terminate or kill: FORBIDDEN, and the process is untouched", async () => {
+  it("a customer may not kill (FORBIDDEN), nor terminate without typing the PID; the process is untouched", async () => {
     const p = (await scan(customer, server.id)).parents.find((x) => x.comm === "httpd");
     if (!p) throw new Error("no httpd");
-    for (const action of ["terminate", "kill"]) {
-      const res = await act(customer, server.id, { action, pid: p.pid, startTime: p.startTime, confirm: p.pid, reason: "please" });
-      expect([res.status, res.body.error.code]).toEqual([403, "FORBIDDEN"]);
-      expect(res.body.error.message).toMatch(/customer.*may reap/);
-    }
+    const kill = await act(customer, server.id, { action: "kill", pid: p.pid, startTime: p.startTime, confirm: p.pid, reason: "please" });
+    expect([kill.status, kill.body.error.code]).toEqual([403, "FORBIDDEN"]);
+    expect(kill.body.error.message).toMatch(/customer.*may reap, terminate/);
+    const unconfirmed = await act(customer, server.id, { action: "terminate", pid: p.pid, startTime: p.startTime });
+    expect([unconfirmed.status, unconfirmed.body.error.code]).toEqual([400, "CONFIRMATION_REQUIRED"]);
     expect((await namespaceProcesses(lab.initPid)).find((x) => x.pid === p.pid)?.state).not.toBe("Z");
   });
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
     startLabServer({ name: "restart-bare", init: "non-reaping", scenario: { units: [{ name: "app.service", description: "The app", parent: { comm: "app", zombies: 3 } }] } }),
   ]);
   admin = await ApiClient.login(app);
-  const accountId = await createCustomer(app.dataDir);
+  const accountId = await createCustomer(admin);
   customer = await ApiClient.login(app, CUSTOMER);
   const add = async (l: LabServer, over: Record<string, unknown> = {}) =>
     (await admin.call<Server>("POST", "/api/servers", { name: l.name, host: l.host, port: l.port, username: l.username, privateKey: l.privateKey, ...over })).body;

@@ -1,13 +1,12 @@
-// A customer and its account, written straight into the app's database (there is no users API yet).
+import { expect } from "vitest";
+import type { ApiClient } from "@/tests/support/api-client";
+
+// A customer and its account, made through the API as an admin would.
 export const CUSTOMER = { email: "customer@example.com", password: "customer-password-1" };
 
-export async function createCustomer(dataDir: string, accountId = "acc_test_customer"): Promise<string> {
-  process.env.REAPER_DATA_DIR = dataDir;
-  const { getDb, closeDb } = await import("@/lib/server/db/client");
-  const { createUser } = await import("@/lib/server/auth/users");
-  const db = await getDb();
-  await db.insertInto("accounts").values({ id: accountId, name: "Customer Ltd", created_at: new Date().toISOString() }).execute();
-  await createUser({ ...CUSTOMER, role: "customer", accountId });
-  await closeDb();
-  return accountId;
+export async function createCustomer(admin: ApiClient, accountName = "Customer Ltd"): Promise<string> {
+  const account = await admin.call<{ id: string }>("POST", "/api/accounts", { name: accountName });
+  expect(account.status).toBe(201);
+  expect((await admin.call("POST", "/api/users", { ...CUSTOMER, role: "customer", accountId: account.body.id })).status).toBe(201);
+  return account.body.id;
 }

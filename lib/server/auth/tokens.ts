@@ -17,7 +17,7 @@ export async function createToken(owner: User, name: string): Promise<NewToken> 
   const token = newSecret(TOKEN_PREFIX);
   const info: TokenInfo = { id: newId("tok"), name, createdAt: nowIso(), lastUsedAt: null };
   await insertToken({ ...info, userId: owner.id, tokenHash: hashSecret(token) });
-  await appendAudit({ actor: owner, serverId: null, kind: "token", detail: { op: "create", tokenId: info.id, name }, result: "done", message: `created API token "${name}"` });
+  await appendAudit({ actor: owner, serverId: null, kind: "token", detail: { action: "create", tokenId: info.id, name }, result: "done", message: `created API token "${name}"` });
   return { id: info.id, name: info.name, token, createdAt: info.createdAt };
 }
 
@@ -39,5 +39,5 @@ export function listTokens(owner: User): Promise<TokenInfo[]> {
 export async function revokeToken(owner: User, id: string): Promise<void> {
   const gone = await deleteTokenOf(owner.id, id);
   if (!gone) throw new AppError("NOT_FOUND", "No such token: it may have been revoked already. Reload the list.");
-  await appendAudit({ actor: owner, serverId: null, kind: "token", detail: { op: "revoke", tokenId: id, name: gone.name }, result: "done", message: `revoked API token "${gone.name}"` });
+  await appendAudit({ actor: owner, serverId: null, kind: "token", detail: { action: "revoke", tokenId: id, name: gone.name }, result: "done", message: `revoked API token "${gone.name}"` });
 }
