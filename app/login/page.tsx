@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <h1 className="text-2xl font-semibold tracking-tight">Reaper</h1>
-          <p className="mt-1 text-slate-600">Find zombie processes on customer servers.</p>
+          <p className="mt-1 text-slate-600">Find and clear zombie processes before they turn into 503s.</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm next={next} />
