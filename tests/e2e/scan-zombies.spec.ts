@@ -15,6 +15,7 @@ test.afterAll(async () => {
 const shot = (name: string) => ({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 test("log in, add a lab server, scan it and see its zombies grouped by parent", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("Email").fill(ADMIN.email);
