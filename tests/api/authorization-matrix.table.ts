@@ -16,6 +16,8 @@ export type ApiDecision = {
   /** Path parameters; asked once per caller, so a route that deletes gets a fresh target each time. */
   params?: (w: World, actor: Actor) => Promise<Record<string, string>> | Record<string, string>;
   body?: (w: World, actor: Actor) => unknown;
+  /** A query string to append ("?pid=…"). */
+  query?: (w: World) => string;
   /** The client to call with, when the default (the actor's own session) must not be used up. */
   as?: (w: World, actor: Actor) => Promise<ApiClient> | ApiClient;
 };
@@ -63,6 +65,7 @@ export const API_DECISIONS: Record<string, ApiDecision> = {
   "POST /api/servers/[id]/scans": { expect: tenant(201), params: serverA },
   // A PID that cannot exist: the request passes every rule and the server answers that it is gone.
   "POST /api/servers/[id]/actions": { expect: tenant({ status: 409, code: "PROCESS_CHANGED" }), params: serverA, body: () => ({ action: "reap", pid: 4_194_000, startTime: 1 }) },
+  "GET /api/servers/[id]/unit": { expect: tenant({ status: 409, code: "PROCESS_CHANGED" }), params: serverA, query: () => "?pid=4194000&startTime=1" },
   "GET /api/scans/[id]": { expect: tenant(200), params: (w) => ({ id: w.scanA.id }) },
   "GET /api/audit": { expect: everyone(200) },
 };
@@ -75,6 +78,7 @@ export const PAGE_DECISIONS: Record<string, PageDecision> = {
   // A customer with one server lands on its panel: A's on A's, B's on B's.
   "/": { expect: { ...loggedIn(200), customer: { redirect: (w) => `/panel/${w.serverA.id}` }, otherCustomer: { redirect: (w) => `/panel/${w.serverB.id}` } } },
   "/audit": { expect: loggedIn(200) },
+  "/fixes": { expect: loggedIn(200) },
   "/tokens": { expect: loggedIn(200) },
   "/sessions": { expect: loggedIn(200) },
   "/servers/[id]": { expect: { anonymous: "login", customer: { redirect: (w) => `/panel/${w.serverA.id}` }, otherCustomer: 404, agent: 200, admin: 200 }, params: serverA },

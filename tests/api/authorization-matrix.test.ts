@@ -107,7 +107,7 @@ describe("API routes", () => {
     const decision = API_DECISIONS[key];
     if (!decision) throw new Error(`no decision for ${key}`);
     const [method = "GET", pattern = "/"] = key.split(" ");
-    const url = fill(pattern, (await decision.params?.(world, actor)) ?? {});
+    const url = fill(pattern, (await decision.params?.(world, actor)) ?? {}) + (decision.query?.(world) ?? "");
     const client = decision.as ? await decision.as(world, actor) : world.clients[actor];
     const res = await client.call<{ error?: { code: string } }>(method, url, decision.body?.(world, actor));
     const want: Expected = decision.expect[actor];

@@ -129,7 +129,7 @@ test("an agent opens the same panel with View as customer; the header fits a pho
   const made = await setUp(baseURL ?? "", agentLab);
   const csp = watchCsp(page);
   await logIn(page);
-  for (const url of ["/", `/servers/${made.serverA}`, "/audit", "/accounts", "/people", "/tokens", "/sessions"]) {
+  for (const url of ["/", `/servers/${made.serverA}`, "/audit", "/fixes", "/accounts", "/people", "/tokens", "/sessions"]) {
     await page.goto(url);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Log out", exact: true })).toBeInViewport();
