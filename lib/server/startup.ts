@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureFirstAdmin } from "@/lib/server/auth/users";
+import { drainAuditOutboxAtStart } from "@/lib/server/db/audit";
 import { getDb } from "@/lib/server/db/client";
 import { nowIso } from "@/lib/server/db/ids";
 import { deleteExpiredSessions } from "@/lib/server/db/sessions";
@@ -8,9 +9,10 @@ import { servedByReaper } from "@/lib/server/http/client-info";
 import { log } from "@/lib/server/log";
 import { verifySecretKey } from "@/lib/server/secrets/key-check";
 
-/** Migrations, the secret key's check, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions. */
+/** Migrations, the secret key's check, audit events left in the outbox, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions. */
 export async function start(): Promise<void> {
   await getDb();
+  await drainAuditOutboxAtStart();
   await verifySecretKey();
   await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
   await deleteExpiredSessions(nowIso());
