@@ -159,6 +159,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
         .addColumn("last_attempt_at", "text", (c) => c.notNull())
         .addColumn("last_ok_at", "text")
+        .addColumn("last_scan_id", "text")
+        .addColumn("last_summary", "text")
         .addColumn("last_error_code", "text")
         .addColumn("last_error_message", "text")
         .addColumn("failures_in_row", "integer", (c) => c.notNull())

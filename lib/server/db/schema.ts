@@ -146,6 +146,9 @@ export type ScanStatusTable = {
   server_id: string;
   last_attempt_at: string;
   last_ok_at: string | null;
+  /** The last scan that worked, and its fleet summary (JSON): the fleet page reads no scan bodies. */
+  last_scan_id: string | null;
+  last_summary: string | null;
   last_error_code: string | null;
   last_error_message: string | null;
   /** Failed attempts since the last one that worked. */
