@@ -5,15 +5,18 @@ import { nowIso } from "@/lib/server/db/ids";
 import { deleteExpiredSessions } from "@/lib/server/db/sessions";
 import { env } from "@/lib/server/env";
 import { servedByReaper } from "@/lib/server/http/client-info";
+import { startJobs } from "@/lib/server/jobs/queue";
+import { jobKinds } from "@/lib/server/jobs/registry";
 import { log } from "@/lib/server/log";
 import { verifySecretKey } from "@/lib/server/secrets/key-check";
 
-/** Migrations, the secret key's check, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions. */
+/** Migrations, the secret key's check, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions, background jobs. */
 export async function start(): Promise<void> {
   await getDb();
   await verifySecretKey();
   await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
   await deleteExpiredSessions(nowIso());
+  await startJobs(jobKinds);
   if (!servedByReaper()) {
     log.warn("startup.plain_next", { detail: "started without scripts/serve.mjs (npm start): client addresses for login limits come from X-Forwarded-For, which clients can forge" });
   }
