@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AuditResult } from "@/lib/shared/audit/types";
 
 // Column types chosen to mean the same on SQLite and PostgreSQL: text ids and ISO-8601 times,
 // integers for flags, and blobs (bytea) for encrypted and compressed payloads.
@@ -91,7 +92,7 @@ export type AuditEventsTable = {
   kind: string;
   /** JSON of the kind's own facts (action, pid, comm, startTime, fingerprints, ...). */
   detail: string;
-  result: "done" | "refused" | "failed";
+  result: AuditResult;
   code: string | null;
   message: string;
 };
