@@ -31,6 +31,10 @@ const schema = z.object({
     },
     z.coerce.number("must be false, true or a number of proxies (0-10)").int("must be a whole number of proxies").min(0, "must be 0-10").max(10, "must be 0-10"),
   ),
+  // Snapshot pictures: how long one render may take (waiting for a turn included), and how many
+  // run at once (each is a Chromium page: memory and CPU; the others wait their turn).
+  REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  REAPER_SNAPSHOT_RENDERS: z.coerce.number().int().min(1).max(8).default(2),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

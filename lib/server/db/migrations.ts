@@ -218,4 +218,27 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("api_tokens_user").on("api_tokens").column("user_id").execute();
     },
   },
+  "0004_snapshots": {
+    // Scans frozen for support tickets, opened by an unguessable link. A snapshot goes with its
+    // server: deleting the server deletes its links.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("snapshots")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("cascade"))
+        .addColumn("scan_id", "text", (c) => c.notNull())
+        .addColumn("ticket", "text")
+        .addColumn("created_by_id", "text", (c) => c.notNull())
+        .addColumn("created_by_email", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text")
+        .addColumn("views", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_viewed_at", "text")
+        .addColumn("body", "blob", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("snapshots_server_created").on("snapshots").columns(["server_id", "created_at"]).execute();
+    },
+  },
 };
