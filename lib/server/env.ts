@@ -35,6 +35,11 @@ const schema = z.object({
   // run at once (each is a Chromium page: memory and CPU; the others wait their turn).
   REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
   REAPER_SNAPSHOT_RENDERS: z.coerce.number().int().min(1).max(8).default(2),
+  // Webhook deliveries: attempts before giving up, the wait before the first retry (doubling after
+  // each failure: 30 s, 1, 2, 4 min by default) and how long one attempt may take.
+  REAPER_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  REAPER_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  REAPER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

@@ -180,7 +180,64 @@ export type MetaTable = {
   value: string;
 };
 
+export type AlertThresholdsTable = {
+  /** "global", or the account's id. */
+  scope: string;
+  account_id: string | null;
+  /** null: this threshold is off. */
+  zombies_above: number | null;
+  pid_use_percent_above: number | null;
+  zombie_age_minutes_above: number | null;
+  failed_scans_in_row: number | null;
+  updated_at: string;
+};
+
+export type AlertStatesTable = {
+  server_id: string;
+  at_risk: number;
+  /** JSON of AlertReason[]. */
+  reasons: string;
+  since: string | null;
+  failures_in_row: number;
+  /** JSON of ScanFailure. */
+  last_failure: string | null;
+  /** JSON of ScanFacts. */
+  last_scan: string | null;
+  evaluated_at: string;
+};
+
+export type WebhooksTable = {
+  id: string;
+  url: string;
+  /** AES-256-GCM sealed signing secret, bound to the webhook's id. */
+  secret: Uint8Array;
+  /** JSON array of event names. */
+  events: string;
+  account_id: string | null;
+  created_at: string;
+};
+
+export type WebhookDeliveriesTable = {
+  id: string;
+  webhook_id: string;
+  event: string;
+  server_id: string | null;
+  /** The exact JSON sent (and signed) on every attempt. */
+  body: string;
+  created_at: string;
+  status: "pending" | "sending" | "delivered" | "failed";
+  attempts: number;
+  next_attempt_at: string | null;
+  response_status: number | null;
+  error: string | null;
+  delivered_at: string | null;
+};
+
 export type Database = {
+  alert_thresholds: AlertThresholdsTable;
+  alert_states: AlertStatesTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   meta: MetaTable;
   audit_events: AuditEventsTable;
   users: UsersTable;
