@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from "@/lib/server/auth/users";
 import { getDb } from "@/lib/server/db/client";
 import { nowIso } from "@/lib/server/db/ids";
 import { deleteExpiredSessions } from "@/lib/server/db/sessions";
+import { withStoreLock } from "@/lib/server/db/store-lock";
 import { env } from "@/lib/server/env";
 import { servedByReaper } from "@/lib/server/http/client-info";
 import { log } from "@/lib/server/log";
@@ -11,8 +12,11 @@ import { verifySecretKey } from "@/lib/server/secrets/key-check";
 /** Migrations, the secret key's check, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions. */
 export async function start(): Promise<void> {
   await getDb();
-  await verifySecretKey();
-  await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
+  // Instances starting together on one database: one of them creates the first admin.
+  await withStoreLock("startup", async () => {
+    await verifySecretKey();
+    await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
+  });
   await deleteExpiredSessions(nowIso());
   if (!servedByReaper()) {
     log.warn("startup.plain_next", { detail: "started without scripts/serve.mjs (npm start): client addresses for login limits come from X-Forwarded-For, which clients can forge" });
