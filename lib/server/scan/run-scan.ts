@@ -9,13 +9,35 @@ import { parseScanOutput, stepRunningAt } from "@/lib/server/scan/parse/parse-sc
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import type { Scan } from "@/lib/shared/scan/types";
 import { requireStoredServer } from "@/lib/server/servers/service";
+import type { StoredServer } from "@/lib/server/db/servers";
+import { afterScan } from "@/lib/server/alerts/after-scan";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
 import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
 
 /** One round trip to the server, parsed, stored as history, and returned as the contract's Scan. */
 export async function runScan(viewer: User, serverId: string): Promise<Scan> {
-  const server = await requireStoredServer(viewer, serverId);
+  return scanServer(await requireStoredServer(viewer, serverId));
+}
+
+/**
+ * Scans a server whoever asked (a person, the scheduler, a fleet scan). Every outcome, stored scan
+ * or failure, goes through alerting here and nowhere else.
+ */
+export async function scanServer(server: StoredServer): Promise<Scan> {
+  let scan: Scan;
+  try {
+    scan = await scanOnce(server);
+  } catch (error) {
+    await afterScan(server, { error });
+    throw error;
+  }
+  await afterScan(server, { scan });
+  return scan;
+}
+
+async function scanOnce(server: StoredServer): Promise<Scan> {
+  const serverId = server.id;
   const target = await sshTargetOf(server);
   const clientTimeoutMs = env().REAPER_SSH_COMMAND_TIMEOUT_MS;
   // The remote side gives up first, so a stuck ps ends on the server instead of lingering there.
