@@ -14,8 +14,12 @@ import { afterScan } from "@/lib/server/alerts/after-scan";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
 import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
+import { planPstree, PSTREE_PARENTS, startPstree } from "@/lib/server/scan/pstree-step";
 
-/** One round trip to the server, parsed, stored as history, and returned as the contract's Scan. */
+/**
+ * One round trip to the server, parsed, stored as history, and returned as the contract's Scan. The
+ * pstree step follows in the background and lands in the stored scan (`pstreePending` until then).
+ */
 export async function runScan(viewer: User, serverId: string): Promise<Scan> {
   return scanServer(await requireStoredServer(viewer, serverId));
 }
@@ -41,7 +45,8 @@ async function scanOnce(server: StoredServer): Promise<Scan> {
   const target = await sshTargetOf(server);
   const clientTimeoutMs = env().REAPER_SSH_COMMAND_TIMEOUT_MS;
   // The remote side gives up first, so a stuck ps ends on the server instead of lingering there.
-  const { command, commands } = buildScanCommand({ timeoutSeconds: Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2) });
+  const timeoutSeconds = Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2);
+  const { command, commands } = buildScanCommand({ timeoutSeconds, pstreeParents: PSTREE_PARENTS });
   const startedAt = nowIso();
   const t0 = performance.now();
   const result = await runRemote(target, command, {
@@ -56,8 +61,10 @@ async function scanOnce(server: StoredServer): Promise<Scan> {
     throw new AppError("COMMAND_FAILED", `${parsed.error.message} (command: ${parsed.error.command})`, { command: parsed.error.command });
   }
   await pinFirstSeenKeys(server, result);
-  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...parsed.value };
+  const pstree = planPstree(parsed.value, timeoutSeconds);
+  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...pstree.scan };
   await insertScan(scan);
+  if (pstree.run) startPstree(scan, target, pstree.run.command, server.name);
   log.info("scan.done", { serverId, scanId: scan.id, durationMs, reused: result.reused, processes: scan.summary.processes, zombies: scan.summary.zombies });
   return scan;
 }
