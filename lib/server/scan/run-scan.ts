@@ -1,12 +1,15 @@
 import "server-only";
-import { AppError } from "@/lib/shared/errors/app-error";
+import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { insertScan } from "@/lib/server/db/scans";
+import { recordScanFailure, recordScanOk } from "@/lib/server/db/scan-status";
+import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
+import { fleetSummaryOf } from "@/lib/shared/fleet/summary";
 import type { Scan } from "@/lib/shared/scan/types";
 import { requireStoredServer } from "@/lib/server/servers/service";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
@@ -15,9 +18,32 @@ import { runRemote } from "@/lib/server/ssh/remote";
 
 /** One round trip to the server, parsed, stored as history, and returned as the contract's Scan. */
 export async function runScan(viewer: User, serverId: string): Promise<Scan> {
-  const server = await requireStoredServer(viewer, serverId);
+  return scanStoredServer(await requireStoredServer(viewer, serverId));
+}
+
+/** Limits of one scan; the configured SSH timeouts when left out (fleet scans pass their per-host limit). */
+export type ScanLimits = { connectTimeoutMs?: number; commandTimeoutMs?: number };
+
+/**
+ * Scans a server whoever asked (callers check who may), stores the scan, and records the attempt,
+ * good or bad, as the server's scan status (reachability on the fleet page).
+ */
+export async function scanStoredServer(server: StoredServer, limits: ScanLimits = {}): Promise<Scan> {
+  try {
+    const scan = await scanOnce(server, limits);
+    await recordScanOk(server.id, { id: scan.id, startedAt: scan.startedAt, summary: fleetSummaryOf(scan) }, nowIso());
+    return scan;
+  } catch (e) {
+    const error = isAppError(e) ? { code: e.code, message: e.message } : { code: "INTERNAL", message: "The scan failed inside Reaper (see its log)." };
+    await recordScanFailure(server.id, error, nowIso()).catch((err: unknown) => log.error("scan.status_not_recorded", { serverId: server.id, error: String(err) }));
+    throw e;
+  }
+}
+
+async function scanOnce(server: StoredServer, limits: ScanLimits): Promise<Scan> {
+  const serverId = server.id;
   const target = await sshTargetOf(server);
-  const clientTimeoutMs = env().REAPER_SSH_COMMAND_TIMEOUT_MS;
+  const clientTimeoutMs = limits.commandTimeoutMs ?? env().REAPER_SSH_COMMAND_TIMEOUT_MS;
   // The remote side gives up first, so a stuck ps ends on the server instead of lingering there.
   const { command, commands } = buildScanCommand({ timeoutSeconds: Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2) });
   const startedAt = nowIso();
@@ -25,6 +51,8 @@ export async function runScan(viewer: User, serverId: string): Promise<Scan> {
   const result = await runRemote(target, command, {
     label: "The scan",
     timedOut: `The scan ran out of time on ${server.name} and was stopped there. The server may be overloaded; try again in a minute.`,
+    commandTimeoutMs: clientTimeoutMs,
+    connectTimeoutMs: limits.connectTimeoutMs,
   });
   const durationMs = Math.round(performance.now() - t0);
   const parsed = parseScanOutput(result.stdout, commands);

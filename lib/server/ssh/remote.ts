@@ -12,7 +12,7 @@ type WithPool = typeof globalThis & { [globalKey]?: SshPool };
 
 export function sshPool(): SshPool {
   const g = globalThis as WithPool;
-  g[globalKey] ??= new SshPool(env().REAPER_SSH_IDLE_MS);
+  g[globalKey] ??= new SshPool(env().REAPER_SSH_IDLE_MS, { handshakesPerHost: env().REAPER_SSH_HANDSHAKES_PER_HOST });
   return g[globalKey];
 }
 
@@ -23,6 +23,8 @@ export type RemoteStep = {
   timedOut: string;
   /** The client-side limit; the configured command timeout when left out. */
   commandTimeoutMs?: number;
+  /** Connect, key exchange and login; the configured connect timeout when left out. */
+  connectTimeoutMs?: number;
 };
 
 /**
@@ -35,7 +37,7 @@ export async function runRemote(target: SshTarget, command: string, step: Remote
   const result = await sshPool()
     .run(target, command, {
       label: step.label,
-      connectTimeoutMs: e.REAPER_SSH_CONNECT_TIMEOUT_MS,
+      connectTimeoutMs: step.connectTimeoutMs ?? e.REAPER_SSH_CONNECT_TIMEOUT_MS,
       commandTimeoutMs: step.commandTimeoutMs ?? e.REAPER_SSH_COMMAND_TIMEOUT_MS,
       maxOutputBytes: e.REAPER_SSH_MAX_OUTPUT_BYTES,
     })
