@@ -18,6 +18,12 @@ const schema = z.object({
   REAPER_SSH_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   REAPER_SSH_MAX_OUTPUT_BYTES: z.coerce.number().int().min(65_536).default(64 * 1024 * 1024),
   REAPER_SSH_IDLE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  // Fleet scans: servers scanned at once, and the most one server may take (connect and scan).
+  REAPER_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  REAPER_FLEET_HOST_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(600_000).default(30_000),
+  // SSH handshakes in flight to one host:port at once. OpenSSH's default MaxStartups (10:30:100)
+  // starts dropping unauthenticated connections past 10, and the host's own admins share that budget.
+  REAPER_SSH_HANDSHAKES_PER_HOST: z.coerce.number().int().min(1).max(10).default(4),
   REAPER_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // The address people open Reaper at (https://reaper.example.com). When set, a cookie-borne
   // change must come from exactly this origin, and cookies are Secure when it is https.
