@@ -2,7 +2,6 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
 import { connect, type Connection } from "@/lib/server/ssh/connect";
 import { execCommand, type ExecLimits, type RawResult } from "@/lib/server/ssh/exec";
-import { execCommand, type RawResult } from "@/lib/server/ssh/exec";
 import { HandshakeGate } from "@/lib/server/ssh/handshake-gate";
 import { JumpHosts, jumpsStillPinned, loginKey } from "@/lib/server/ssh/jump";
 import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
