@@ -5,19 +5,22 @@ import { nowIso } from "@/lib/server/db/ids";
 import { deleteExpiredSessions } from "@/lib/server/db/sessions";
 import { env } from "@/lib/server/env";
 import { servedByReaper } from "@/lib/server/http/client-info";
+import { startJobs } from "@/lib/server/jobs/queue";
+import { jobKinds } from "@/lib/server/jobs/registry";
 import { log } from "@/lib/server/log";
 import { verifySecretKey } from "@/lib/server/secrets/key-check";
 import { resumeDeliveries } from "@/lib/server/webhooks/dispatch";
 
 /**
  * Migrations, the secret key's check, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin
- * exists yet), old sessions, and the webhook deliveries a stop interrupted.
+ * exists yet), old sessions, background jobs, and the webhook deliveries a stop interrupted.
  */
 export async function start(): Promise<void> {
   await getDb();
   await verifySecretKey();
   await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
   await deleteExpiredSessions(nowIso());
+  await startJobs(jobKinds);
   const resumed = await resumeDeliveries();
   if (resumed > 0) log.info("startup.webhooks_resumed", { deliveries: resumed });
   if (!servedByReaper()) {

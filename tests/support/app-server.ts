@@ -10,6 +10,8 @@ export const ADMIN = { email: "admin@example.com", password: "admin-password-1" 
 
 export type AppServer = {
   baseUrl: string;
+  /** The app's process: for reading its memory, or killing it the hard way (SIGKILL) in crash tests. */
+  pid: number;
   dataDir: string;
   stop: () => Promise<void>;
   logs: () => string;
@@ -71,10 +73,11 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   });
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     dataDir,
     logs: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;

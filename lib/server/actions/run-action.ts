@@ -8,6 +8,7 @@ import { newId, nowIso } from "@/lib/server/db/ids";
 import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
+import { outcomeUnknown } from "@/lib/server/ssh/exec";
 import { actionRequestSchema } from "@/lib/shared/schemas/action";
 import { requireStoredServer } from "@/lib/server/servers/service";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
@@ -24,7 +25,7 @@ import { signalOf, type Action, type ActionRequest, type SignalAction } from "@/
 import { watchOutcome } from "@/lib/server/actions/watch-outcome";
 
 // Codes where nothing was signalled because a rule or the server said no; anything else that
-// goes wrong (SSH, unparsable output) is a failure.
+// goes wrong is a failure (nothing ran) or, once the command reached the server, unknown.
 const REFUSAL_CODES = new Set(["VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED", "NOT_RESTARTABLE"]);
 
 function targetDetail(req: ActionRequest): ActionDetail {
@@ -120,7 +121,8 @@ async function audit(viewer: User, trail: Trail, outcome: { action: Action } | {
   const e = outcome.error;
   const code = isAppError(e) ? e.code : "INTERNAL";
   const message = isAppError(e) ? e.message : "Reaper failed unexpectedly (see the server log).";
-  await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result: REFUSAL_CODES.has(code) ? "refused" : "failed", code, message });
+  const result = REFUSAL_CODES.has(code) ? "refused" : outcomeUnknown(e) ? "unknown" : "failed";
+  await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result, code, message });
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { parseDetail, toAuditEvent } from "@/lib/server/db/audit-rows";
-import type { ActionDetail, AuditEvent } from "@/lib/shared/audit/types";
+import type { ActionDetail, AuditEvent, AuditResult } from "@/lib/shared/audit/types";
 
 export type AuditInput = {
   /** Given when the event must carry a known id (an action's id is its audit event's id). */
@@ -11,7 +11,7 @@ export type AuditInput = {
   serverId: string | null;
   kind: string;
   detail: Record<string, unknown>;
-  result: "done" | "refused" | "failed";
+  result: AuditResult;
   code?: string;
   message: string;
 };

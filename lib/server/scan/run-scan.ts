@@ -5,7 +5,7 @@ import { newId, nowIso } from "@/lib/server/db/ids";
 import { insertScan } from "@/lib/server/db/scans";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
-import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
+import { parseScanOutput, stepRunningAt } from "@/lib/server/scan/parse/parse-scan";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import type { Scan } from "@/lib/shared/scan/types";
 import { requireStoredServer } from "@/lib/server/servers/service";
@@ -46,6 +46,7 @@ async function scanOnce(server: StoredServer): Promise<Scan> {
   const t0 = performance.now();
   const result = await runRemote(target, command, {
     label: "The scan",
+    stepAt: stepRunningAt,
     timedOut: `The scan ran out of time on ${server.name} and was stopped there. The server may be overloaded; try again in a minute.`,
   });
   const durationMs = Math.round(performance.now() - t0);

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/shared/errors/app-error";
 import { env } from "@/lib/server/env";
 import { REMOTE_TIMEOUT_EXIT } from "@/lib/server/remote/shell";
 import { toSshError } from "@/lib/server/ssh/errors";
+import { OUTCOME_UNKNOWN, type ExecLimits } from "@/lib/server/ssh/exec";
 import { SshPool } from "@/lib/server/ssh/pool";
 import type { ExecResult, SshTarget } from "@/lib/server/ssh/types";
 
@@ -23,6 +24,8 @@ export type RemoteStep = {
   timedOut: string;
   /** The client-side limit; the configured command timeout when left out. */
   commandTimeoutMs?: number;
+  /** For a command of several steps: which one was running when the output cap was hit. */
+  stepAt?: ExecLimits["stepAt"];
 };
 
 /**
@@ -35,6 +38,7 @@ export async function runRemote(target: SshTarget, command: string, step: Remote
   const result = await sshPool()
     .run(target, command, {
       label: step.label,
+      stepAt: step.stepAt,
       connectTimeoutMs: e.REAPER_SSH_CONNECT_TIMEOUT_MS,
       commandTimeoutMs: step.commandTimeoutMs ?? e.REAPER_SSH_COMMAND_TIMEOUT_MS,
       maxOutputBytes: e.REAPER_SSH_MAX_OUTPUT_BYTES,
@@ -42,6 +46,6 @@ export async function runRemote(target: SshTarget, command: string, step: Remote
     .catch((error: unknown) => {
       throw toSshError(error, target);
     });
-  if (result.code === REMOTE_TIMEOUT_EXIT) throw new AppError("SSH_TIMEOUT", step.timedOut);
+  if (result.code === REMOTE_TIMEOUT_EXIT) throw new AppError("SSH_TIMEOUT", step.timedOut, OUTCOME_UNKNOWN);
   return result;
 }
