@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from "@/lib/server/auth/users";
 import { getDb } from "@/lib/server/db/client";
 import { nowIso } from "@/lib/server/db/ids";
 import { deleteExpiredSessions } from "@/lib/server/db/sessions";
+import { withStoreLock } from "@/lib/server/db/store-lock";
 import { env } from "@/lib/server/env";
 import { servedByReaper } from "@/lib/server/http/client-info";
 import { startJobs } from "@/lib/server/jobs/queue";
@@ -17,8 +18,11 @@ import { resumeDeliveries } from "@/lib/server/webhooks/dispatch";
  */
 export async function start(): Promise<void> {
   await getDb();
-  await verifySecretKey();
-  await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
+  // Instances starting together on one database: one of them creates the first admin.
+  await withStoreLock("startup", async () => {
+    await verifySecretKey();
+    await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
+  });
   await deleteExpiredSessions(nowIso());
   await startJobs(jobKinds);
   const resumed = await resumeDeliveries();

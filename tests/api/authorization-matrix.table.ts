@@ -84,6 +84,13 @@ export const API_DECISIONS: Record<string, ApiDecision> = {
   "GET /api/servers/[id]/unit": { expect: tenant({ status: 409, code: "PROCESS_CHANGED" }), params: serverA, query: () => "?pid=4194000&startTime=1" },
   "GET /api/scans/[id]": { expect: tenant(200), params: (w) => ({ id: w.scanA.id }) },
   "GET /api/audit": { expect: everyone(200) },
+  "POST /api/snapshots": { expect: tenant(201), body: (w) => ({ scanId: w.scanA.id, ticket: w.unique("ZD") }) },
+  "GET /api/snapshots": { expect: tenant(200), query: (w) => `?serverId=${w.serverA.id}` },
+  // The customer revokes a link they shared; staff revoke anyone's; B's customer cannot see A's.
+  "DELETE /api/snapshots/[id]": { expect: tenant(204), params: async (w, actor) => ({ id: (await w.freshSnapshot(actor === "customer" ? "customer" : "admin")).id }) },
+  // Snapshot links need no login: the token is the permission.
+  "GET /s/[token]": { expect: all(200), params: async (w) => ({ token: (await w.sharedSnapshot()).token }) },
+  "GET /s/[token]/image.png": { expect: all(200), params: async (w) => ({ token: (await w.sharedSnapshot()).token }) },
   "GET /api/alerts": { expect: everyone(200) },
   "GET /api/alerts/thresholds": { expect: staff(200) },
   "PUT /api/alerts/thresholds/[scope]": { expect: adminOnly(200), params: (w) => ({ scope: w.accountA.id }), body: thresholdsBody },

@@ -3,9 +3,11 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { storeEnv } from "@/tests/support/store";
 
-// The real built app (`next build` output) on a free loopback port with its own SQLite data
-// dir, so API tests exercise routing, cookies and headers exactly as a browser would.
+// The real built app (`next build` output) on a free loopback port with its own data dir (and,
+// in the postgres project, its own database), so API tests exercise routing, cookies and headers
+// exactly as a browser would.
 export const ADMIN = { email: "admin@example.com", password: "admin-password-1" };
 
 export type AppServer = {
@@ -61,6 +63,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
       REAPER_ADMIN_EMAIL: ADMIN.email,
       REAPER_ADMIN_PASSWORD: ADMIN.password,
       REAPER_LOG_LEVEL: "warn",
+      ...(await storeEnv(dataDir)),
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

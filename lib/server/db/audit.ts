@@ -69,6 +69,6 @@ export async function listAuditEvents(f: AuditFilter): Promise<AuditEvent[]> {
 }
 
 /** What earlier events decided and kept in their detail: the memory of earlier actions. */
-export async function listAuditDetails(f: AuditFilter): Promise<{ result: AuditEvent["result"]; detail: ActionDetail }[]> {
-  return (await selectEvents(f)).map((row) => ({ result: row.result, detail: parseDetail(row.detail) }));
+export async function listAuditDetails(f: AuditFilter): Promise<{ at: string; result: AuditEvent["result"]; message: string; detail: ActionDetail }[]> {
+  return (await selectEvents(f)).map((row) => ({ at: row.at, result: row.result, message: row.message, detail: parseDetail(row.detail) }));
 }

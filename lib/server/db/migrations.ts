@@ -104,61 +104,6 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  "0012_alerts": {
-    // Alert thresholds (one global set, optionally one per account), each server's alert state
-    // after its latest scan, and the webhooks told when a server turns at risk or recovers, with a
-    // log of every delivery (kept for the delivery page, retried from its row after a restart).
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable("alert_thresholds")
-        // "global", or the account's id.
-        .addColumn("scope", "text", (c) => c.primaryKey())
-        .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
-        .addColumn("zombies_above", "integer")
-        .addColumn("pid_use_percent_above", "integer")
-        .addColumn("zombie_age_minutes_above", "integer")
-        .addColumn("failed_scans_in_row", "integer")
-        .addColumn("updated_at", "text", (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable("alert_states")
-        .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
-        .addColumn("at_risk", "integer", (c) => c.notNull())
-        .addColumn("reasons", "text", (c) => c.notNull())
-        .addColumn("since", "text")
-        .addColumn("failures_in_row", "integer", (c) => c.notNull())
-        .addColumn("last_failure", "text")
-        .addColumn("last_scan", "text")
-        .addColumn("evaluated_at", "text", (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable("webhooks")
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("url", "text", (c) => c.notNull())
-        .addColumn("secret", "blob", (c) => c.notNull())
-        .addColumn("events", "text", (c) => c.notNull())
-        .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
-        .addColumn("created_at", "text", (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable("webhook_deliveries")
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("webhook_id", "text", (c) => c.notNull().references("webhooks.id").onDelete("cascade"))
-        .addColumn("event", "text", (c) => c.notNull())
-        .addColumn("server_id", "text")
-        .addColumn("body", "text", (c) => c.notNull())
-        .addColumn("created_at", "text", (c) => c.notNull())
-        .addColumn("status", "text", (c) => c.notNull())
-        .addColumn("attempts", "integer", (c) => c.notNull())
-        .addColumn("next_attempt_at", "text")
-        .addColumn("response_status", "integer")
-        .addColumn("error", "text")
-        .addColumn("delivered_at", "text")
-        .execute();
-      await db.schema.createIndex("webhook_deliveries_webhook_created").on("webhook_deliveries").columns(["webhook_id", "created_at"]).execute();
-      await db.schema.createIndex("webhook_deliveries_status_next").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute();
-    },
-  },
   "0005_fleet": {
     // Background jobs (the SQLite queue), fleet scans with one result row per server, and each
     // server's latest scan attempt (reachability, failures in a row). A job's singleton key is
@@ -222,6 +167,61 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0012_alerts": {
+    // Alert thresholds (one global set, optionally one per account), each server's alert state
+    // after its latest scan, and the webhooks told when a server turns at risk or recovers, with a
+    // log of every delivery (kept for the delivery page, retried from its row after a restart).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("alert_thresholds")
+        // "global", or the account's id.
+        .addColumn("scope", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
+        .addColumn("zombies_above", "integer")
+        .addColumn("pid_use_percent_above", "integer")
+        .addColumn("zombie_age_minutes_above", "integer")
+        .addColumn("failed_scans_in_row", "integer")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("alert_states")
+        .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
+        .addColumn("at_risk", "integer", (c) => c.notNull())
+        .addColumn("reasons", "text", (c) => c.notNull())
+        .addColumn("since", "text")
+        .addColumn("failures_in_row", "integer", (c) => c.notNull())
+        .addColumn("last_failure", "text")
+        .addColumn("last_scan", "text")
+        .addColumn("evaluated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("webhooks")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("url", "text", (c) => c.notNull())
+        .addColumn("secret", "blob", (c) => c.notNull())
+        .addColumn("events", "text", (c) => c.notNull())
+        .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("webhook_deliveries")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("webhook_id", "text", (c) => c.notNull().references("webhooks.id").onDelete("cascade"))
+        .addColumn("event", "text", (c) => c.notNull())
+        .addColumn("server_id", "text")
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_attempt_at", "text")
+        .addColumn("response_status", "integer")
+        .addColumn("error", "text")
+        .addColumn("delivered_at", "text")
+        .execute();
+      await db.schema.createIndex("webhook_deliveries_webhook_created").on("webhook_deliveries").columns(["webhook_id", "created_at"]).execute();
+      await db.schema.createIndex("webhook_deliveries_status_next").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute();
+    },
+  },
   "0003_people_and_tokens": {
     // People can be disabled; accounts have unique names; sessions get a public id (to be listed
     // and revoked), a last-seen time and where they came from; login attempts are counted per
@@ -271,6 +271,29 @@ export const migrations: Record<string, Migration> = {
         .addColumn("last_used_at", "text")
         .execute();
       await db.schema.createIndex("api_tokens_user").on("api_tokens").column("user_id").execute();
+    },
+  },
+  "0004_snapshots": {
+    // Scans frozen for support tickets, opened by an unguessable link. A snapshot goes with its
+    // server: deleting the server deletes its links.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("snapshots")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("cascade"))
+        .addColumn("scan_id", "text", (c) => c.notNull())
+        .addColumn("ticket", "text")
+        .addColumn("created_by_id", "text", (c) => c.notNull())
+        .addColumn("created_by_email", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text")
+        .addColumn("views", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_viewed_at", "text")
+        .addColumn("body", "blob", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("snapshots_server_created").on("snapshots").columns(["server_id", "created_at"]).execute();
     },
   },
 };

@@ -156,6 +156,25 @@ export type ScanStatusTable = {
   failures_in_row: number;
 };
 
+export type SnapshotsTable = {
+  id: string;
+  /** sha256 of the link's token: the token itself is shown once, at creation. */
+  token_hash: string;
+  server_id: string;
+  scan_id: string;
+  ticket: string | null;
+  created_by_id: string;
+  /** Copied, not joined, like the audit log's actor. */
+  created_by_email: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  views: number;
+  last_viewed_at: string | null;
+  /** gzip of the frozen SnapshotBody JSON (command lines already redacted). */
+  body: Uint8Array;
+};
+
 export type MetaTable = {
   name: string;
   value: string;
@@ -232,4 +251,5 @@ export type Database = {
   fleet_scans: FleetScansTable;
   fleet_scan_results: FleetScanResultsTable;
   scan_status: ScanStatusTable;
+  snapshots: SnapshotsTable;
 };
