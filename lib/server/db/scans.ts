@@ -54,6 +54,13 @@ export async function listScans(serverId: string, limit: number): Promise<ScanLi
   return rows.map((r) => ({ id: r.id, startedAt: r.started_at, durationMs: r.duration_ms, summary: JSON.parse(r.summary) as ScanSummary }));
 }
 
+/** When the server's next scan after this moment started, if there was one. */
+export async function nextScanStart(serverId: string, after: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.selectFrom("scans").select("started_at").where("server_id", "=", serverId).where("started_at", ">", after).orderBy("started_at").limit(1).executeTakeFirst();
+  return row?.started_at ?? null;
+}
+
 /** The newest scan of each of these servers, for the server list. */
 export async function latestScans(serverIds: string[]): Promise<Map<string, ScanListItem>> {
   const out = new Map<string, ScanListItem>();

@@ -89,3 +89,26 @@ export function parseScanOutput(stdout: string, commands: string[]): Result<Scan
     }),
   };
 }
+
+/**
+ * Which step was printing when the output was cut off (the byte cap): the last marker line in the
+ * chunks received so far, searched from the end so a huge step's output is not copied. A marker
+ * split across two chunks is found through the previous chunk's tail.
+ */
+export function stepRunningAt(chunks: readonly Buffer[]): string | null {
+  const mark = Buffer.from(MARK);
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const before = i > 0 ? (chunks[i - 1] ?? Buffer.alloc(0)).subarray(-mark.length) : Buffer.alloc(0);
+    const after = (chunks[i + 1] ?? Buffer.alloc(0)).subarray(0, 64);
+    const piece = Buffer.concat([before, chunks[i] ?? Buffer.alloc(0), after]);
+    for (let at = piece.lastIndexOf(mark); at >= 0; at = at > 0 ? piece.lastIndexOf(mark, at - 1) : -1) {
+      if (at > 0 && piece[at - 1] !== 0x0a) continue;
+      if (at === 0 && !(i === 0 && before.length === 0)) continue;
+      const name = /^[a-z-]+/.exec(piece.subarray(at + mark.length, at + mark.length + 32).toString("latin1"))?.[0] ?? "";
+      const step = stepOf(name);
+      if (step === null || step === "end") return null;
+      return STEP_LABELS[step];
+    }
+  }
+  return null;
+}
