@@ -10,6 +10,8 @@ export const ADMIN = { email: "admin@example.com", password: "admin-password-1" 
 
 export type AppServer = {
   baseUrl: string;
+  /** The app's process id (for benches that measure its memory). */
+  pid: number;
   dataDir: string;
   stop: () => Promise<void>;
   logs: () => string;
@@ -71,6 +73,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   });
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     dataDir,
     logs: () => output,
     stop: async () => {

@@ -42,8 +42,10 @@ export type SnapshotBody = {
   verdict: SnapshotVerdict;
   parents: SnapshotParent[];
   actions: SnapshotAction[];
-  /** Every process of the host, by PID. */
+  /** Every process of the host, by PID, but Reaper's own SSH session. */
   processes: SnapshotProcess[];
+  /** How many processes of Reaper's own SSH session (during the scan) were left out. */
+  ownSessionProcesses: number;
   /** How many command lines had something hidden. */
   redactedLines: number;
 };

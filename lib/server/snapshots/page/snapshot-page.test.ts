@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderNoticePage, renderSnapshotPage } from "@/lib/server/snapshots/page/snapshot-page";
-import { freezeSnapshot } from "@/lib/shared/snapshots/freeze";
+import { freezeSnapshot } from "@/lib/server/snapshots/freeze";
 import { scanToShare } from "@/tests/support/snapshot-builders";
 
 const body = freezeSnapshot({ scan: scanToShare(), serverName: `shop "web" <1>`, ticket: "ZD-4711", actions: [] });
@@ -26,7 +26,7 @@ describe("the snapshot page's HTML", () => {
   });
 
   it("puts every process in a collapsed section and says redaction was applied", () => {
-    expect(html).toMatch(/<details><summary>Every process on the host \(41\)<\/summary>/);
+    expect(html).toMatch(/<details><summary>Every process on the host \(42\)<\/summary>/);
     expect(html).toContain("1 command line had something replaced by [redacted]");
     expect(html).toContain("Nothing was done on this server between this scan and the snapshot.");
   });

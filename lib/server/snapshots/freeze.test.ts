@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freezeSnapshot, SNAPSHOT_LIVE_CHILDREN, SNAPSHOT_ZOMBIES_PER_PARENT } from "@/lib/shared/snapshots/freeze";
+import { freezeSnapshot, SNAPSHOT_LIVE_CHILDREN, SNAPSHOT_ZOMBIES_PER_PARENT } from "@/lib/server/snapshots/freeze";
 import { scanToShare } from "@/tests/support/snapshot-builders";
 
 const actions = [
@@ -36,6 +36,14 @@ describe("freezing a scan into a snapshot", () => {
     ]);
     expect(body.actions[1]).toMatchObject({ before: { zombies: 25 }, after: { zombies: 25, parentAlive: true } });
     expect(body.actions[0]).toMatchObject({ before: null, after: null });
+  });
+
+  it("leaves out Reaper's own SSH session (which names its login), not the server's sshd", () => {
+    const pids = body.processes.map((p) => p.pid);
+    expect(pids).toContain(500);
+    for (const own of [501, 502, 503, 504]) expect(pids).not.toContain(own);
+    expect(body.ownSessionProcesses).toBe(4);
+    expect(JSON.stringify(body)).not.toContain("root@notty");
   });
 
   it("says what the scan found, and keeps no address or account", () => {
