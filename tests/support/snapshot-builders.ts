@@ -14,12 +14,6 @@ export function scanToShare(): Scan {
     ...workers,
     proc({ pid: 400, ppid: 1, comm: "mysqldump", args: "mysqldump -uroot -pS3cret shop" }),
     proc({ pid: 401, ppid: 1, comm: "<b>x</b>", args: "<script>alert(1)</script>\n" }),
-    // Reaper's own SSH session during the scan: left out of snapshots.
-    proc({ pid: 500, ppid: 1, comm: "sshd", args: "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups" }),
-    proc({ pid: 501, ppid: 500, comm: "sshd", args: "sshd: root [priv]" }),
-    proc({ pid: 502, ppid: 501, comm: "sshd", args: "sshd: root@notty" }),
-    proc({ pid: 503, ppid: 502, comm: "sh", args: "sh -c exec 4>&1; echo @@reaper:sys; ..." }),
-    proc({ pid: 504, ppid: 503, comm: "ps", args: "ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args=" }),
   ];
   return {
     id: "scn_test",

@@ -1,7 +1,6 @@
 // Turns a stored scan and the actions that followed it into a snapshot's body: only what the public
-// page shows, every command line redacted, Reaper's own SSH session left out (it names the login
-// account, and is not the customer's). Pure, so the rules are tested without a store.
-import { MARK } from "@/lib/server/scan/command/markers";
+// page shows, every command line redacted. (Reaper's own SSH session, which would name its login
+// account, is already left out of the scan itself.) Pure, so the rules are tested without a store.
 import { ACTION_KINDS, actionMeans, type ActionKind } from "@/lib/shared/actions/types";
 import type { ActionDetail, AuditResult } from "@/lib/shared/audit/types";
 import type { Process, Scan } from "@/lib/shared/scan/types";
@@ -60,37 +59,11 @@ function freezeAction(r: ActionRecord): SnapshotAction {
   };
 }
 
-/** A per-connection sshd ("sshd: root@notty", "sshd: deploy [priv]"), not the listener ("sshd: /usr/sbin/sshd -D [listener] …"). */
-const SSH_SESSION = /^sshd(-session)?: (?!\/)/;
-
-/** The scan's own processes: the shell running the scan script, its children, and the sshd session above it. */
-function reapersOwn(processes: Process[]): Set<number> {
-  const byPid = new Map(processes.map((p) => [p.pid, p]));
-  const own = new Set(processes.filter((p) => p.args.includes(MARK)).map((p) => p.pid));
-  for (const pid of [...own]) {
-    for (let up = byPid.get(byPid.get(pid)?.ppid ?? 0); up && SSH_SESSION.test(up.args); up = byPid.get(up.ppid)) own.add(up.pid);
-  }
-  for (let added = true; added; ) {
-    added = false;
-    for (const p of processes) {
-      if (!own.has(p.pid) && own.has(p.ppid)) {
-        own.add(p.pid);
-        added = true;
-      }
-    }
-  }
-  return own;
-}
-
 /** `actions`: the server's action events after the scan, in any order; they are shown oldest first. */
 export function freezeSnapshot(input: { scan: Scan; serverName: string; ticket: string | null; actions: ActionRecord[] }): SnapshotBody {
   const { scan } = input;
   const counter: Counter = { lines: 0 };
-  const own = reapersOwn(scan.processes);
-  const processes = scan.processes
-    .filter((p) => !own.has(p.pid))
-    .sort((a, b) => a.pid - b.pid)
-    .map((p) => freezeProcess(p, counter));
+  const processes = [...scan.processes].sort((a, b) => a.pid - b.pid).map((p) => freezeProcess(p, counter));
   const byParent = new Map<number, SnapshotProcess[]>();
   for (const p of processes) byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p]);
   const parents: SnapshotParent[] = scan.parents.map((parent) => {
@@ -117,7 +90,6 @@ export function freezeSnapshot(input: { scan: Scan; serverName: string; ticket: 
     parents,
     actions: [...input.actions].sort((a, b) => a.at.localeCompare(b.at)).map(freezeAction),
     processes,
-    ownSessionProcesses: own.size,
     redactedLines: counter.lines,
   };
 }

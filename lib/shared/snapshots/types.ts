@@ -43,10 +43,8 @@ export type SnapshotBody = {
   verdict: SnapshotVerdict;
   parents: SnapshotParent[];
   actions: SnapshotAction[];
-  /** Every process of the host, by PID, but Reaper's own SSH session. */
+  /** Every process of the host, by PID. */
   processes: SnapshotProcess[];
-  /** How many processes of Reaper's own SSH session (during the scan) were left out. */
-  ownSessionProcesses: number;
   /** How many command lines had something hidden. */
   redactedLines: number;
 };

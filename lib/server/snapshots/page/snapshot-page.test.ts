@@ -26,7 +26,7 @@ describe("the snapshot page's HTML", () => {
   });
 
   it("puts every process in a collapsed section and says redaction was applied", () => {
-    expect(html).toMatch(/<details><summary>Every process on the host \(42\)<\/summary>/);
+    expect(html).toMatch(/<details><summary>Every process on the host \(41\)<\/summary>/);
     expect(html).toContain("1 command line had something replaced by [redacted]");
     expect(html).toContain("Nothing was done on this server between this scan and the snapshot.");
   });
