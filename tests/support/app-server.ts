@@ -13,6 +13,8 @@ export const ADMIN = { email: "admin@example.com", password: "admin-password-1" 
 export type AppServer = {
   baseUrl: string;
   dataDir: string;
+  /** The app's PostgreSQL database in the postgres project; null on SQLite. */
+  databaseUrl: string | null;
   stop: () => Promise<void>;
   logs: () => string;
 };
@@ -51,6 +53,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "reaper-test-data-"));
   const port = await freePort();
   let output = "";
+  const appEnv = { ...(await storeEnv(dataDir)), ...extraEnv };
   const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
@@ -61,8 +64,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
       REAPER_ADMIN_EMAIL: ADMIN.email,
       REAPER_ADMIN_PASSWORD: ADMIN.password,
       REAPER_LOG_LEVEL: "warn",
-      ...(await storeEnv(dataDir)),
-      ...extraEnv,
+      ...appEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -75,6 +77,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   return {
     baseUrl,
     dataDir,
+    databaseUrl: appEnv.DATABASE_URL ?? null,
     logs: () => output,
     stop: async () => {
       if (child.exitCode === null) {
