@@ -18,6 +18,12 @@ const schema = z.object({
   REAPER_SSH_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   REAPER_SSH_MAX_OUTPUT_BYTES: z.coerce.number().int().min(65_536).default(64 * 1024 * 1024),
   REAPER_SSH_IDLE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  // Fleet scans: servers scanned at once, and the most one server may take (connect and scan).
+  REAPER_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  REAPER_FLEET_HOST_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(600_000).default(30_000),
+  // SSH handshakes in flight to one host:port at once. OpenSSH's default MaxStartups (10:30:100)
+  // starts dropping unauthenticated connections past 10, and the host's own admins share that budget.
+  REAPER_SSH_HANDSHAKES_PER_HOST: z.coerce.number().int().min(1).max(10).default(4),
   REAPER_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // The address people open Reaper at (https://reaper.example.com). When set, a cookie-borne
   // change must come from exactly this origin, and cookies are Secure when it is https.
@@ -35,6 +41,15 @@ const schema = z.object({
     },
     z.coerce.number("must be false, true or a number of proxies (0-10)").int("must be a whole number of proxies").min(0, "must be 0-10").max(10, "must be 0-10"),
   ),
+  // Snapshot pictures: how long one render may take (waiting for a turn included), and how many
+  // run at once (each is a Chromium page: memory and CPU; the others wait their turn).
+  REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  REAPER_SNAPSHOT_RENDERS: z.coerce.number().int().min(1).max(8).default(2),
+  // Webhook deliveries: attempts before giving up, the wait before the first retry (doubling after
+  // each failure: 30 s, 1, 2, 4 min by default) and how long one attempt may take.
+  REAPER_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  REAPER_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  REAPER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

@@ -12,6 +12,8 @@ export const ADMIN = { email: "admin@example.com", password: "admin-password-1" 
 
 export type AppServer = {
   baseUrl: string;
+  /** The app's process: for reading its memory, or killing it the hard way (SIGKILL) in crash tests. */
+  pid: number;
   dataDir: string;
   /** The app's PostgreSQL database in the postgres project; null on SQLite. */
   databaseUrl: string | null;
@@ -76,11 +78,12 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   });
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     dataDir,
     databaseUrl: appEnv.DATABASE_URL ?? null,
     logs: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;

@@ -4,10 +4,9 @@ import type { NextRequest } from "next/server";
 import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import { authenticate, type Caller } from "@/lib/server/http/request-auth";
 import { errorResponse, json } from "@/lib/server/http/responses";
+import { readBodyText, refuseDeclaredSize } from "@/lib/server/http/read-body";
 import type { User } from "@/lib/shared/auth/types";
 import { log } from "@/lib/server/log";
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 type Params = Record<string, string>;
 type Context<P extends Params> = { params: Promise<P> };
@@ -20,10 +19,7 @@ export type Call<P extends Params> = {
 };
 
 async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "The request body is over 1 MiB. Send less.");
-  }
+  const text = await readBodyText(req);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
@@ -45,6 +41,8 @@ function wrap<P extends Params>(run: (req: NextRequest, params: P) => Promise<Re
     const started = performance.now();
     let status = 500;
     try {
+      // Before anything else, authentication included: an oversized body costs nothing.
+      refuseDeclaredSize(req.headers);
       const res = await run(req, await ctx.params);
       status = res.status;
       return res;
