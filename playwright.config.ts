@@ -1,10 +1,8 @@
 import { defineConfig } from "@playwright/test";
+// Debian's Chromium, launched as the app's own picture renderer launches it.
+import { chromiumLaunch } from "./lib/server/snapshots/chromium-launch";
 
-// Debian's Chromium, never a downloaded browser (this machine cannot download one).
-export const chromiumLaunch = {
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-};
+export { chromiumLaunch };
 
 // A port of its own per checkout (REAPER_E2E_PORT), so two working copies can run their suites at once.
 const port = Number(process.env.REAPER_E2E_PORT ?? 3210);

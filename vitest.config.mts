@@ -1,6 +1,22 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// The suites that touch the store (sessions, login limits, people, servers, scans, actions, the
+// store itself) run once per store: the `sqlite` project runs everything, the `postgres` project
+// runs these again against a throwaway PostgreSQL cluster, plus its own (tests/postgres: locks
+// across instances, migrations in step, several app instances on one database).
+const BOTH_STORES = [
+  "lib/server/db/**/*.test.ts",
+  "lib/server/actions/serialize.test.ts",
+  "tests/api/auth.test.ts",
+  "tests/api/login-limits.test.ts",
+  "tests/api/people.test.ts",
+  "tests/api/servers.test.ts",
+  "tests/integration/actions.test.ts",
+  "tests/integration/actions-guards.test.ts",
+  "tests/integration/scan-api.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -9,9 +25,26 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/structure/**/*.test.ts", "tests/lab/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/api/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/structure/**/*.test.ts", "tests/lab/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/api/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: [...BOTH_STORES, "tests/postgres/**/*.test.ts"],
+          env: { REAPER_TEST_STORE: "postgres" },
+          globalSetup: ["tests/support/postgres-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -43,10 +43,11 @@ async function prepareFiles(f: Files, plan: ScenarioPlan, opts: LabServerOptions
   ]);
   await Promise.all(plan.pieces.map((piece) => symlink(binary, path.join(f.bin, piece.name)).catch(ignoreExisting)));
   await writeFile(f.passwd, await labPasswd(path.join(f.dir, "root-home"), toolset.loginShell));
-  await writeFile(f.authorizedKeys, await readFile(`${f.clientKey}.pub`, "utf8"));
+  await writeFile(f.authorizedKeys, authorizedKeyLine(await readFile(`${f.clientKey}.pub`, "utf8"), opts.forcedCommand));
   const sudoDir = opts.sudo ? await writeSudoShim(f.dir, opts.sudo) : undefined;
   const systemdDir = (opts.scenario?.units ?? []).length > 0 ? await writeSystemctl(f.dir) : undefined;
-  const first = [sudoDir, systemdDir].filter((d): d is string => d !== undefined);
+  const standInDir = opts.standIns ? await writeStandIns(f.dir, opts.standIns) : undefined;
+  const first = [standInDir, sudoDir, systemdDir].filter((d): d is string => d !== undefined);
   return { sessionPath: [...first, toolset.sessionPath].join(":") };
 }
 
@@ -68,6 +69,24 @@ async function writeSudoShim(labDir: string, kind: keyof typeof SUDO_SHIMS): Pro
   const dir = path.join(labDir, "sudo-bin");
   await mkdir(dir);
   await writeFile(path.join(dir, "sudo"), SUDO_SHIMS[kind], { mode: 0o755 });
+  return dir;
+}
+
+/** The client key's authorized_keys line, restricted to a forced command as the README shows, when one is given. */
+function authorizedKeyLine(publicKey: string, forcedCommand: string | undefined): string {
+  if (forcedCommand === undefined) return publicKey;
+  if (!/^\/[A-Za-z0-9._\/-]+$/.test(forcedCommand)) throw new Error(`not an absolute path without spaces or quotes: ${forcedCommand}`);
+  return `command="${forcedCommand}",no-pty,no-port-forwarding,no-agent-forwarding,no-X11-forwarding ${publicKey}`;
+}
+
+/** The test's own scripts first on the session's PATH (a `ps` that hangs or floods, a slow `sudo`). */
+async function writeStandIns(labDir: string, scripts: Record<string, string>): Promise<string> {
+  const dir = path.join(labDir, "stand-in-bin");
+  await mkdir(dir);
+  for (const [name, script] of Object.entries(scripts)) {
+    if (!/^[a-z][a-z0-9_.-]*$/.test(name)) throw new Error(`not a program name for a stand-in: ${name}`);
+    await writeFile(path.join(dir, name), script.startsWith("#!") ? script : `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+  }
   return dir;
 }
 
@@ -164,7 +183,8 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   }
 }
 
-async function labServer(f: Files, ns: Namespace, log: FileHandle, expected: ExpectedScan, { host, port }: { host: string; port: number }, sshd: SshdProcess, name: string): Promise<LabServer> {
+async function labServer(f: Files, ns: Namespace, log: FileHandle, expected: ExpectedScan, { host, port }: { host: string; port: number }, firstSshd: SshdProcess, name: string): Promise<LabServer> {
+  let sshd = firstSshd;
   const [privateKey, hostPub] = await Promise.all([readFile(f.clientKey, "utf8"), readFile(`${f.hostKey}.pub`, "utf8")]);
   let stopping: Promise<void> | undefined;
   const assertRunning = (): void => {
@@ -200,6 +220,21 @@ async function labServer(f: Files, ns: Namespace, log: FileHandle, expected: Exp
       await restartSshd(ns.initPid, sshd, port, f.log);
       server.hostKeyFingerprint = fingerprint;
       return fingerprint;
+    },
+    async signalSshd(signal, which) {
+      assertRunning();
+      const pids = (await namespaceProcesses(ns.initPid))
+        .filter((p) => p.comm === "sshd" && p.state !== "Z")
+        .filter((p) => which === "all" || (which === "listener") === (p.pid === sshd.nsPid))
+        .map((p) => p.pid);
+      if (pids.length > 0) await server.exec(`kill -s ${signal} ${pids.join(" ")}`);
+      return pids;
+    },
+    async restartSshd() {
+      assertRunning();
+      const listening = (await namespaceProcesses(ns.initPid)).some((p) => p.pid === sshd.nsPid && p.state !== "Z");
+      if (listening) throw new Error(`sshd of ${name} still runs: kill it first`);
+      sshd = await startSshd(ns.initPid, f.config, f.log, sshd.probeHost);
     },
     stop() {
       stopping ??= stopLab(f, ns, log);

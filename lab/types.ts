@@ -102,6 +102,18 @@ export type LabServerOptions = {
    * only servers in the same namespace can reach (a target behind a bastion).
    */
   network?: { net: LabNetwork; listen: "veth" | "loopback" };
+  /**
+   * Scripts put first on the SSH session's PATH under these names, e.g. `{ ps: "sleep 30" }`: how a
+   * test makes a server misbehave (a hanging or flooding ps, a slow sudo). A body without `#!` runs
+   * under /bin/sh. The host and `exec` keep the real tools.
+   */
+  standIns?: Record<string, string>;
+  /**
+   * The absolute path of a restricted command: the client key is then authorised only through it
+   * (`command="PATH",no-pty,no-port-forwarding,no-agent-forwarding,no-X11-forwarding`), as on a
+   * customer server that gives Reaper no shell. Keys added later with authorizeKey are not restricted.
+   */
+  forcedCommand?: string;
 };
 
 export type ExecResult = { stdout: string; stderr: string; code: number };
@@ -138,6 +150,13 @@ export type LabServer = {
   /** Runs `sh -c command` inside the namespace (pid + mount), with LC_ALL=C.UTF-8. */
   exec(command: string): Promise<ExecResult>;
   authorizeKey(publicKeyLine: string): Promise<void>;
+  /**
+   * Sends a signal to the namespace's sshd processes, by pid: the listener, the per-connection
+   * session processes, or all. Returns the pids signalled (in the namespace).
+   */
+  signalSshd(signal: "KILL" | "STOP" | "CONT", which: "listener" | "sessions" | "all"): Promise<number[]>;
+  /** Starts sshd again on the same port, config and host key, after signalSshd("KILL", ...) ended it. */
+  restartSshd(): Promise<void>;
   rotateHostKey(): Promise<string>;
   stop(): Promise<void>;
 };

@@ -21,6 +21,10 @@ export type Network = { address: string; prefix: number; type: "ipv4" | "ipv6" }
 
 const schema = z.object({
   REAPER_DATA_DIR: z.string().min(1).default("./data"),
+  // Unset: the embedded SQLite store in the data dir. Set: PostgreSQL, shared by every instance.
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL, e.g. postgres://reaper:PASSWORD@db.example.com:5432/reaper" })
+    .optional(),
   REAPER_SECRET_KEY: z.string().min(1).optional(),
   REAPER_ADMIN_EMAIL: z.email().optional(),
   REAPER_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
@@ -28,6 +32,12 @@ const schema = z.object({
   REAPER_SSH_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   REAPER_SSH_MAX_OUTPUT_BYTES: z.coerce.number().int().min(65_536).default(64 * 1024 * 1024),
   REAPER_SSH_IDLE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  // Fleet scans: servers scanned at once, and the most one server may take (connect and scan).
+  REAPER_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  REAPER_FLEET_HOST_TIMEOUT_MS: z.coerce.number().int().min(2_000).max(600_000).default(30_000),
+  // SSH handshakes in flight to one host:port at once. OpenSSH's default MaxStartups (10:30:100)
+  // starts dropping unauthenticated connections past 10, and the host's own admins share that budget.
+  REAPER_SSH_HANDSHAKES_PER_HOST: z.coerce.number().int().min(1).max(10).default(4),
   REAPER_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // The address people open Reaper at (https://reaper.example.com). When set, a cookie-borne
   // change must come from exactly this origin, and cookies are Secure when it is https.
@@ -59,6 +69,15 @@ const schema = z.object({
       if (bad.length > 0) ctx.addIssue({ code: "custom", message: `${bad.join(", ")}: each entry must be an IPv4 or IPv6 network in CIDR form, e.g. 10.0.0.0/8 or 2001:db8::/32` });
       return networks.filter((n): n is Network => n !== null);
     }),
+  // Snapshot pictures: how long one render may take (waiting for a turn included), and how many
+  // run at once (each is a Chromium page: memory and CPU; the others wait their turn).
+  REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  REAPER_SNAPSHOT_RENDERS: z.coerce.number().int().min(1).max(8).default(2),
+  // Webhook deliveries: attempts before giving up, the wait before the first retry (doubling after
+  // each failure: 30 s, 1, 2, 4 min by default) and how long one attempt may take.
+  REAPER_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  REAPER_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  REAPER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.
@@ -69,13 +88,20 @@ const schema = z.object({
     .refine((names) => names.every((n) => PROTECTED_NAME.test(n)), "each name must be 1-15 letters, digits, spaces or . _ : + @ ( ) -"),
 });
 
+// Instances sharing a database must seal and open credentials with one key: a key generated into
+// each instance's own data dir would leave every other instance unable to read the credentials.
+const withSharedKey = schema.refine((e) => e.DATABASE_URL === undefined || e.REAPER_SECRET_KEY !== undefined, {
+  path: ["REAPER_SECRET_KEY"],
+  message: "is required when DATABASE_URL is set: give every instance the same key (make one with `openssl rand -base64 32`)",
+});
+
 export type Env = z.infer<typeof schema> & { dataDir: string };
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = withSharedKey.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Reaper's environment is invalid (${problems}). Fix these variables and restart.`);

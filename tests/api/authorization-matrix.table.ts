@@ -35,7 +35,31 @@ const adminOnly = (s: Expected): Record<Actor, Expected> => ({ anonymous: 401, c
 const owner = (s: Expected): Record<Actor, Expected> => ({ anonymous: 401, customer: s, otherCustomer: 404, agent: 404, admin: 404 });
 
 const serverA = (w: World) => ({ id: w.serverA.id });
+/** One fleet scan of A's server by A's customer, made once per run: a person may have only three open. */
+const customerFleetScans = new WeakMap<World, Promise<string>>();
+const customerFleetScan = (w: World) => {
+  if (!customerFleetScans.has(w)) {
+    customerFleetScans.set(w, w.clients.customer.call<{ id: string }>("POST", "/api/fleet/scans", { serverIds: [w.serverA.id] }).then((r) => r.body.id));
+  }
+  return customerFleetScans.get(w)!.then((id) => ({ id }));
+};
 const labServerBody = (w: World) => ({ name: w.unique("matrix"), host: w.lab.host, port: w.lab.port, username: w.lab.username, privateKey: w.lab.privateKey, accountId: w.accountA.id });
+
+/** A webhook to a closed loopback port, added by the admin: a target that may be deleted. */
+async function freshWebhook(w: World): Promise<{ id: string }> {
+  const res = await w.clients.admin.call<{ id: string }>("POST", "/api/webhooks", webhookBody(w));
+  if (res.status !== 201) throw new Error(`adding a webhook answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { id: res.body.id };
+}
+const webhookBody = (w: World) => ({ url: `http://127.0.0.1:9/${w.unique("hook")}`, secret: "matrix-secret-0123456789", events: ["server.recovered"] });
+const thresholdsBody = () => ({ zombiesAbove: 500, pidUsePercentAbove: 95, zombieAgeMinutesAbove: null, failedScansInRow: 5 });
+/** A new account with thresholds of its own (a set that may be cleared). */
+async function accountWithThresholds(w: World): Promise<{ scope: string }> {
+  const account = await w.clients.admin.call<{ id: string }>("POST", "/api/accounts", { name: w.unique("Thresholds") });
+  const set = await w.clients.admin.call("PUT", `/api/alerts/thresholds/${account.body.id}`, thresholdsBody());
+  if (set.status !== 200) throw new Error(`setting thresholds answered ${set.status}: ${JSON.stringify(set.body)}`);
+  return { scope: account.body.id };
+}
 
 export const API_DECISIONS: Record<string, ApiDecision> = {
   "GET /api/health": { expect: all(200) },
@@ -68,6 +92,26 @@ export const API_DECISIONS: Record<string, ApiDecision> = {
   "GET /api/servers/[id]/unit": { expect: tenant({ status: 409, code: "PROCESS_CHANGED" }), params: serverA, query: () => "?pid=4194000&startTime=1" },
   "GET /api/scans/[id]": { expect: tenant(200), params: (w) => ({ id: w.scanA.id }) },
   "GET /api/audit": { expect: everyone(200) },
+  "POST /api/snapshots": { expect: tenant(201), body: (w) => ({ scanId: w.scanA.id, ticket: w.unique("ZD") }) },
+  "GET /api/snapshots": { expect: tenant(200), query: (w) => `?serverId=${w.serverA.id}` },
+  // The customer revokes a link they shared; staff revoke anyone's; B's customer cannot see A's.
+  "DELETE /api/snapshots/[id]": { expect: tenant(204), params: async (w, actor) => ({ id: (await w.freshSnapshot(actor === "customer" ? "customer" : "admin")).id }) },
+  // Snapshot links need no login: the token is the permission.
+  "GET /s/[token]": { expect: all(200), params: async (w) => ({ token: (await w.sharedSnapshot()).token }) },
+  "GET /s/[token]/image.png": { expect: all(200), params: async (w) => ({ token: (await w.sharedSnapshot()).token }) },
+  "GET /api/alerts": { expect: everyone(200) },
+  "GET /api/alerts/thresholds": { expect: staff(200) },
+  "PUT /api/alerts/thresholds/[scope]": { expect: adminOnly(200), params: (w) => ({ scope: w.accountA.id }), body: thresholdsBody },
+  "DELETE /api/alerts/thresholds/[scope]": { expect: adminOnly(204), params: accountWithThresholds },
+  "GET /api/webhooks": { expect: adminOnly(200) },
+  "POST /api/webhooks": { expect: adminOnly(201), body: webhookBody },
+  "DELETE /api/webhooks/[id]": { expect: adminOnly(204), params: freshWebhook },
+  "GET /api/webhooks/[id]/deliveries": { expect: adminOnly(200), params: freshWebhook },
+  "POST /api/webhooks/[id]/test": { expect: adminOnly(202), params: freshWebhook },
+  "GET /api/fleet": { expect: everyone(200) },
+  "POST /api/fleet/scans": { expect: tenant(202), body: (w) => ({ serverIds: [w.serverA.id] }) },
+  "GET /api/fleet/scans/[id]": { expect: owner(200), params: customerFleetScan },
+  "GET /api/fleet/scans/[id]/events": { expect: owner(200), params: customerFleetScan },
 };
 
 const loggedIn = (s: PageExpected): Record<Actor, PageExpected> => ({ anonymous: "login", customer: s, otherCustomer: s, agent: s, admin: s });

@@ -3,13 +3,17 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { storeEnv } from "@/tests/support/store";
 
-// The real built app (`next build` output) on a free loopback port with its own SQLite data
-// dir, so API tests exercise routing, cookies and headers exactly as a browser would.
+// The real built app (`next build` output) on a free loopback port with its own data dir (and,
+// in the postgres project, its own database), so API tests exercise routing, cookies and headers
+// exactly as a browser would.
 export const ADMIN = { email: "admin@example.com", password: "admin-password-1" };
 
 export type AppServer = {
   baseUrl: string;
+  /** The app's process: for reading its memory, or killing it the hard way (SIGKILL) in crash tests. */
+  pid: number;
   dataDir: string;
   stop: () => Promise<void>;
   logs: () => string;
@@ -59,6 +63,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
       REAPER_ADMIN_EMAIL: ADMIN.email,
       REAPER_ADMIN_PASSWORD: ADMIN.password,
       REAPER_LOG_LEVEL: "warn",
+      ...(await storeEnv(dataDir)),
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -71,10 +76,11 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   });
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     dataDir,
     logs: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;

@@ -4,6 +4,7 @@ import type { LabServer } from "@/lab";
 import type { NewToken, User } from "@/lib/shared/auth/types";
 import type { Account } from "@/lib/shared/people/types";
 import type { Scan } from "@/lib/shared/scan/types";
+import type { NewSnapshot } from "@/lib/shared/snapshots/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { ADMIN, type AppServer } from "@/tests/support/app-server";
@@ -39,6 +40,10 @@ export type World = {
   freshToken: (actor: Exclude<Actor, "anonymous">) => Promise<NewToken>;
   /** A new session of this person, apart from the one their client uses; returns its id and client. */
   freshSession: (actor: Exclude<Actor, "anonymous">) => Promise<{ id: string; client: ApiClient }>;
+  /** A new snapshot link of scanA, shared by this person. */
+  freshSnapshot: (actor: Exclude<Actor, "anonymous">) => Promise<NewSnapshot>;
+  /** One snapshot of scanA shared by the admin, made at first use and the same afterwards. */
+  sharedSnapshot: () => Promise<NewSnapshot>;
   /** A name no one used yet in this run. */
   unique: (prefix: string) => string;
 };
@@ -79,6 +84,9 @@ export async function buildWorld(app: AppServer, lab: LabServer): Promise<World>
   const serverA = await freshServer(accountA.id);
   const serverB = await freshServer(accountB.id);
   const scanA = await ok(admin.call<Scan>("POST", `/api/servers/${serverA.id}/scans`), 201, "scanning server A");
+  const freshSnapshot = (actor: Exclude<Actor, "anonymous">) =>
+    ok(clients[actor].call<NewSnapshot>("POST", "/api/snapshots", { scanId: scanA.id, ticket: unique("TICKET") }), 201, `a snapshot shared by ${actor}`);
+  let shared: Promise<NewSnapshot> | undefined;
   return {
     app,
     lab,
@@ -92,6 +100,8 @@ export async function buildWorld(app: AppServer, lab: LabServer): Promise<World>
     freshServer,
     freshPerson: () => addPerson({ email: `${unique("person")}@customer-a.test`, password: "fresh-password-1" }, "customer", accountA.id),
     freshToken: (actor) => ok(clients[actor].call<NewToken>("POST", "/api/tokens", { name: unique("token") }), 201, `a token for ${actor}`),
+    freshSnapshot,
+    sharedSnapshot: () => (shared ??= freshSnapshot("admin")),
     freshSession: async (actor) => {
       const client = await ApiClient.login(app, PEOPLE[actor]);
       const { sessions } = await ok(client.call<{ sessions: { id: string; current: boolean }[] }>("GET", "/api/sessions"), 200, "GET /api/sessions");

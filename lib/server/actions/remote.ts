@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
+import { asUnknownOutcome, unreadableReport } from "@/lib/server/actions/unknown-outcome";
 import { buildPollCommand, buildSignalCommand, type SignalCommandInput } from "@/lib/server/actions/signal-command";
 import { parsePollReport, parseSignalReport, type PollReport, type SignalReport } from "@/lib/server/actions/parse-report";
 import { log } from "@/lib/server/log";
@@ -14,11 +15,13 @@ const exec = (target: SshTarget, command: string, label: string): Promise<ExecRe
 
 /** The one round trip that checks identity and sends the signal; `seen` has the host keys met. */
 export async function sendSignal(target: SshTarget, input: SignalCommandInput): Promise<{ report: SignalReport; seen: ExecResult }> {
-  const result = await exec(target, buildSignalCommand(input), "The signal command");
+  const result = await exec(target, buildSignalCommand(input), "The signal command").catch((e: unknown) => {
+    throw asUnknownOutcome(e, "the signal was sent");
+  });
   const parsed = parseSignalReport(result.stdout);
   if (!parsed.ok) {
     log.warn("action.unparsable", { code: result.code, stderr: result.stderr.slice(0, 500) });
-    throw new AppError("COMMAND_FAILED", `${parsed.error}; nothing is known to have been sent. Scan again.`, { command: "kill" });
+    throw unreadableReport(parsed.error, "the signal was sent", "kill");
   }
   return { report: parsed.value, seen: result };
 }

@@ -3,11 +3,12 @@ import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import { validate } from "@/lib/server/http/validate";
 import type { User } from "@/lib/shared/auth/types";
 import type { ActionDetail } from "@/lib/shared/audit/types";
-import { appendAudit } from "@/lib/server/db/audit";
+import { appendAudit, type AuditWrite } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
+import { outcomeUnknown } from "@/lib/server/ssh/exec";
 import { actionRequestSchema } from "@/lib/shared/schemas/action";
 import { requireStoredServer } from "@/lib/server/servers/service";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
@@ -24,7 +25,7 @@ import { signalOf, type Action, type ActionRequest, type SignalAction } from "@/
 import { watchOutcome } from "@/lib/server/actions/watch-outcome";
 
 // Codes where nothing was signalled because a rule or the server said no; anything else that
-// goes wrong (SSH, unparsable output) is a failure.
+// goes wrong is a failure (nothing ran) or, once the command reached the server, unknown.
 const REFUSAL_CODES = new Set(["VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED", "NOT_RESTARTABLE"]);
 
 function targetDetail(req: ActionRequest): ActionDetail {
@@ -102,11 +103,11 @@ async function decide(viewer: User, server: StoredServer, req: ActionRequest, tr
   return signalAndWatch(viewer, server, { ...req, action }, trail);
 }
 
-async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<void> {
+async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<AuditWrite> {
   if ("action" in outcome) {
     const a = outcome.action;
     const replay = a.replayed;
-    await appendAudit({
+    return appendAudit({
       ...(!replay && { id: a.id }),
       actor: viewer,
       serverId: trail.serverId,
@@ -115,17 +116,24 @@ async function audit(viewer: User, trail: Trail, outcome: { action: Action } | {
       result: "done",
       message: replay ? `Same request as ${a.id} moments ago: answered its result, sent no second signal. ${a.message}` : a.message,
     });
-    return;
   }
   const e = outcome.error;
   const code = isAppError(e) ? e.code : "INTERNAL";
   const message = isAppError(e) ? e.message : "Reaper failed unexpectedly (see the server log).";
-  await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result: REFUSAL_CODES.has(code) ? "refused" : "failed", code, message });
+  const result = REFUSAL_CODES.has(code) ? "refused" : outcomeUnknown(e) ? "unknown" : "failed";
+  return appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result, code, message });
+}
+
+/** The action happened whatever the store says: a caller whose event waits in the outbox hears both. */
+function withAuditState(a: Action, write: AuditWrite): Action {
+  if (write.written) return a;
+  const what = a.action === "restart" ? "The restart ran" : a.replayed ? "The earlier signal stands" : `${a.signal ?? "The signal"} was sent`;
+  return { ...a, auditPending: true, message: `${a.message} ${what}, but the audit log could not be written just now: the event is kept and will be written as soon as the store answers.` };
 }
 
 /**
- * POST /api/servers/:id/actions. Every attempt, refusals included, is in the audit log before the
- * caller hears the answer: a failure to write it fails the request. The body is validated here
+ * POST /api/servers/:id/actions. Every attempt, refusals included, is in the audit log (or, when the
+ * store refuses it, in the audit outbox, and the answer says so) before the caller hears the answer. The body is validated here
  * rather than in the route so that a malformed attempt is audited like any other.
  */
 export async function runAction(viewer: User, serverId: string, body: unknown): Promise<Action> {
@@ -139,8 +147,7 @@ export async function runAction(viewer: User, serverId: string, body: unknown): 
     const action = await withServerLock(server.id, async () => {
       const a = await decide(viewer, server, req, trail);
       // Inside the lock, so the next queued request finds this one in the log.
-      await audit(viewer, trail, { action: a });
-      return a;
+      return withAuditState(a, await audit(viewer, trail, { action: a }));
     });
     log.info("action.done", { serverId, action: action.action, pid: action.pid, replayed: action.replayed, before: action.before.zombies, after: action.after.zombies });
     return action;

@@ -10,6 +10,7 @@ const REFUSALS: Record<Capability, string> = {
   "accounts:write": "Only admins may create or rename accounts.",
   "people:manage": "Only admins may manage people.",
   "servers:inspect": "Only support staff see the full server page; your panel shows your server.",
+  "alerts:manage": "Only admins may change alert thresholds and webhooks. Ask an admin.",
 };
 
 /** FORBIDDEN unless the caller's role has this right (lib/shared/actions/policy.ts). */

@@ -1,56 +1,62 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Migrator, type Kysely } from "kysely";
+import type pg from "pg";
 import { env } from "@/lib/server/env";
 import { migrations } from "@/lib/server/db/migrations";
+import { PostgresDdlPlugin } from "@/lib/server/db/portable-ddl";
+import { openPostgres, withAdvisoryLock } from "@/lib/server/db/postgres";
 import type { Database } from "@/lib/server/db/schema";
+import { openSqlite } from "@/lib/server/db/sqlite";
 
-// One Kysely instance per process, migrated before its first query. Next.js may load this
-// module more than once in development, so the handle lives on globalThis.
-type Handle = { db: Kysely<Database>; ready: Promise<void> };
+// One store per process, migrated before its first query: PostgreSQL when DATABASE_URL is set
+// (several instances share it), SQLite in the data dir otherwise. Everything above this layer is
+// written once for both. Next.js may load this module more than once in development, so the
+// handle lives on globalThis.
+export type Store = { kind: "sqlite"; db: Kysely<Database> } | { kind: "postgres"; db: Kysely<Database>; lockPool: pg.Pool };
+export type Handle = { store: Store; ready: Promise<void> };
 const globalKey = Symbol.for("reaper.db");
 type WithHandle = typeof globalThis & { [globalKey]?: Handle };
-
-/**
- * The data dir holds password and session hashes and sealed credentials: owner only. SQLite gives
- * its -wal and -shm files the database file's mode, so the file is made 0600 before it is opened
- * (and an older, world-readable one is narrowed).
- */
-function privateFile(dir: string, name: string): string {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.chmodSync(dir, 0o700);
-  const file = path.join(dir, name);
-  fs.closeSync(fs.openSync(file, "a", 0o600));
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
-  return file;
-}
-
-function open(): Handle {
-  const sqlite = new SQLite(privateFile(env().dataDir, "reaper.sqlite"));
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const ready = migrate(db);
-  return { db, ready };
-}
 
 async function migrate(db: Kysely<Database>): Promise<void> {
   // Unordered: each migration stands alone (its own tables), so one merged after a later-named one
   // still applies to a store that already ran the later one.
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) }, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw new Error(`Database migration failed: ${String(error)}`);
+  if (error) throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** A store of either kind, migrating as it opens. getStore() opens the configured one; tests open both to compare them. */
+export function openStore(where: { databaseUrl?: string | undefined; dataDir: string }): Handle {
+  if (where.databaseUrl === undefined) {
+    const db = openSqlite(where.dataDir);
+    return { store: { kind: "sqlite", db }, ready: migrate(db) };
+  }
+  const { db, lockPool } = openPostgres(where.databaseUrl);
+  // Instances starting together: one migrates while the others wait, then find nothing left to do.
+  const ready = withAdvisoryLock(lockPool, "reaper:migrations", () => migrate(db.withPlugin(new PostgresDdlPlugin())));
+  return { store: { kind: "postgres", db, lockPool }, ready };
+}
+
+export async function closeStore(handle: Handle): Promise<void> {
+  await handle.ready.catch(() => undefined);
+  await handle.store.db.destroy();
+  if (handle.store.kind === "postgres") await handle.store.lockPool.end();
+}
+
+export async function getStore(): Promise<Store> {
+  const g = globalThis as WithHandle;
+  g[globalKey] ??= openStore({ databaseUrl: env().DATABASE_URL, dataDir: env().dataDir });
+  await g[globalKey].ready;
+  return g[globalKey].store;
 }
 
 export async function getDb(): Promise<Kysely<Database>> {
-  const g = globalThis as WithHandle;
-  g[globalKey] ??= open();
-  await g[globalKey].ready;
-  return g[globalKey].db;
+  return (await getStore()).db;
+}
+
+/** How an operator would name where the data is (messages never show DATABASE_URL: it may hold a password). */
+export function storeName(): string {
+  return env().DATABASE_URL === undefined ? env().dataDir : "the PostgreSQL database in DATABASE_URL";
 }
 
 /** For tests and shutdown: closes the handle so the next getDb() opens afresh. */
@@ -58,5 +64,5 @@ export async function closeDb(): Promise<void> {
   const g = globalThis as WithHandle;
   const handle = g[globalKey];
   delete g[globalKey];
-  if (handle) await handle.db.destroy();
+  if (handle) await closeStore(handle);
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 
 // Versioned, append-only: a released migration is never edited; a change is a new entry.
 // Written with the schema builder only, so the same list runs on SQLite and PostgreSQL.
@@ -104,6 +104,124 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0005_fleet": {
+    // Background jobs (the SQLite queue), fleet scans with one result row per server, and each
+    // server's latest scan attempt (reachability, failures in a row). A job's singleton key is
+    // unique among waiting jobs of its queue: the index itself refuses a second one.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("jobs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("singleton_key", "text")
+        .addColumn("retry_count", "integer", (c) => c.notNull())
+        .addColumn("retry_limit", "integer", (c) => c.notNull())
+        .addColumn("retry_delay_seconds", "integer", (c) => c.notNull())
+        .addColumn("start_after", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("started_at", "text")
+        .addColumn("completed_at", "text")
+        .addColumn("output", "text")
+        .addColumn("error", "text")
+        .execute();
+      await db.schema.createIndex("jobs_due").on("jobs").columns(["name", "state", "start_after"]).execute();
+      await db.schema.createIndex("jobs_singleton_waiting").on("jobs").columns(["name", "singleton_key"]).unique().where(sql.ref("state"), "=", "created").execute();
+      await db.schema.createIndex("jobs_singleton_key").on("jobs").columns(["singleton_key", "state"]).execute();
+
+      await db.schema
+        .createTable("fleet_scans")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("requested_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("finished_at", "text")
+        .addColumn("total", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("fleet_scan_results")
+        .addColumn("fleet_scan_id", "text", (c) => c.notNull().references("fleet_scans.id").onDelete("cascade"))
+        .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("cascade"))
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("scan_id", "text")
+        .addColumn("summary", "text")
+        .addColumn("error_code", "text")
+        .addColumn("error_message", "text")
+        .addColumn("duration_ms", "integer")
+        .addColumn("finished_at", "text")
+        .addPrimaryKeyConstraint("fleet_scan_results_pk", ["fleet_scan_id", "server_id"])
+        .execute();
+      await db.schema.createIndex("fleet_scan_results_server_status").on("fleet_scan_results").columns(["server_id", "status"]).execute();
+      await db.schema.createIndex("fleet_scans_created").on("fleet_scans").columns(["created_at"]).execute();
+
+      await db.schema
+        .createTable("scan_status")
+        .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
+        .addColumn("last_attempt_at", "text", (c) => c.notNull())
+        .addColumn("last_ok_at", "text")
+        .addColumn("last_scan_id", "text")
+        .addColumn("last_summary", "text")
+        .addColumn("last_error_code", "text")
+        .addColumn("last_error_message", "text")
+        .addColumn("failures_in_row", "integer", (c) => c.notNull())
+        .execute();
+    },
+  },
+  "0012_alerts": {
+    // Alert thresholds (one global set, optionally one per account), each server's alert state
+    // after its latest scan, and the webhooks told when a server turns at risk or recovers, with a
+    // log of every delivery (kept for the delivery page, retried from its row after a restart).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("alert_thresholds")
+        // "global", or the account's id.
+        .addColumn("scope", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
+        .addColumn("zombies_above", "integer")
+        .addColumn("pid_use_percent_above", "integer")
+        .addColumn("zombie_age_minutes_above", "integer")
+        .addColumn("failed_scans_in_row", "integer")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("alert_states")
+        .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
+        .addColumn("at_risk", "integer", (c) => c.notNull())
+        .addColumn("reasons", "text", (c) => c.notNull())
+        .addColumn("since", "text")
+        .addColumn("failures_in_row", "integer", (c) => c.notNull())
+        .addColumn("last_failure", "text")
+        .addColumn("last_scan", "text")
+        .addColumn("evaluated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("webhooks")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("url", "text", (c) => c.notNull())
+        .addColumn("secret", "blob", (c) => c.notNull())
+        .addColumn("events", "text", (c) => c.notNull())
+        .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("webhook_deliveries")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("webhook_id", "text", (c) => c.notNull().references("webhooks.id").onDelete("cascade"))
+        .addColumn("event", "text", (c) => c.notNull())
+        .addColumn("server_id", "text")
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_attempt_at", "text")
+        .addColumn("response_status", "integer")
+        .addColumn("error", "text")
+        .addColumn("delivered_at", "text")
+        .execute();
+      await db.schema.createIndex("webhook_deliveries_webhook_created").on("webhook_deliveries").columns(["webhook_id", "created_at"]).execute();
+      await db.schema.createIndex("webhook_deliveries_status_next").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute();
+    },
+  },
   "0003_people_and_tokens": {
     // People can be disabled; accounts have unique names; sessions get a public id (to be listed
     // and revoked), a last-seen time and where they came from; login attempts are counted per
@@ -153,6 +271,29 @@ export const migrations: Record<string, Migration> = {
         .addColumn("last_used_at", "text")
         .execute();
       await db.schema.createIndex("api_tokens_user").on("api_tokens").column("user_id").execute();
+    },
+  },
+  "0004_snapshots": {
+    // Scans frozen for support tickets, opened by an unguessable link. A snapshot goes with its
+    // server: deleting the server deletes its links.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("snapshots")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("cascade"))
+        .addColumn("scan_id", "text", (c) => c.notNull())
+        .addColumn("ticket", "text")
+        .addColumn("created_by_id", "text", (c) => c.notNull())
+        .addColumn("created_by_email", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text")
+        .addColumn("views", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_viewed_at", "text")
+        .addColumn("body", "blob", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("snapshots_server_created").on("snapshots").columns(["server_id", "created_at"]).execute();
     },
   },
 };

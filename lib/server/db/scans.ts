@@ -11,14 +11,26 @@ const gunzipAsync = promisify(gunzip);
 
 type Body = Omit<ScanData, "summary">;
 
-export async function insertScan(scan: Scan): Promise<void> {
-  const db = await getDb();
+function columnsOf(scan: Scan) {
   const { id, serverId, startedAt, durationMs, summary, ...rest } = scan;
   const body: Body = rest;
+  return { id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body };
+}
+
+export async function insertScan(scan: Scan): Promise<void> {
+  const db = await getDb();
+  const { body, ...columns } = columnsOf(scan);
   await db
     .insertInto("scans")
-    .values({ id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body: await gzipAsync(JSON.stringify(body)) })
+    .values({ ...columns, body: await gzipAsync(JSON.stringify(body)) })
     .execute();
+}
+
+/** Rewrites a stored scan's body (its summary never changes): the pstree step lands after the scan. */
+export async function updateScanBody(scan: Scan): Promise<void> {
+  const db = await getDb();
+  const { id, body } = columnsOf(scan);
+  await db.updateTable("scans").set({ body: await gzipAsync(JSON.stringify(body)) }).where("id", "=", id).execute();
 }
 
 export async function findScan(id: string): Promise<Scan | undefined> {
@@ -40,6 +52,13 @@ export async function listScans(serverId: string, limit: number): Promise<ScanLi
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, startedAt: r.started_at, durationMs: r.duration_ms, summary: JSON.parse(r.summary) as ScanSummary }));
+}
+
+/** When the server's next scan after this moment started, if there was one. */
+export async function nextScanStart(serverId: string, after: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.selectFrom("scans").select("started_at").where("server_id", "=", serverId).where("started_at", ">", after).orderBy("started_at").limit(1).executeTakeFirst();
+  return row?.started_at ?? null;
 }
 
 /** The newest scan of each of these servers, for the server list. */

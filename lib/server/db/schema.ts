@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AuditResult } from "@/lib/shared/audit/types";
 
 // Column types chosen to mean the same on SQLite and PostgreSQL: text ids and ISO-8601 times,
 // integers for flags, and blobs (bytea) for encrypted and compressed payloads.
@@ -91,9 +92,87 @@ export type AuditEventsTable = {
   kind: string;
   /** JSON of the kind's own facts (action, pid, comm, startTime, fingerprints, ...). */
   detail: string;
-  result: "done" | "refused" | "failed";
+  result: AuditResult;
   code: string | null;
   message: string;
+};
+
+export type JobsTable = {
+  id: string;
+  /** The queue, e.g. "fleet.scan-server". */
+  name: string;
+  /** The payload's JSON. */
+  data: string;
+  state: "created" | "active" | "completed" | "failed";
+  singleton_key: string | null;
+  retry_count: number;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  /** Not run before this time (delays and retry backoff). */
+  start_after: string;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  /** The handler's answer as JSON, once completed. */
+  output: string | null;
+  error: string | null;
+};
+
+export type FleetScansTable = {
+  id: string;
+  /** Who asked: the scan is theirs to read, whatever their tenancy allows. */
+  requested_by: string;
+  created_at: string;
+  /** Set when the last server's result arrived. */
+  finished_at: string | null;
+  total: number;
+};
+
+export type FleetScanResultsTable = {
+  fleet_scan_id: string;
+  server_id: string;
+  status: "pending" | "ok" | "error";
+  /** The stored scan, when it worked. */
+  scan_id: string | null;
+  /** JSON of the scan's ScanSummary plus the fleet row's facts (load, PID use), when it worked. */
+  summary: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  duration_ms: number | null;
+  finished_at: string | null;
+};
+
+/** Each server's latest scan attempt, successful or not: reachability and failures in a row. */
+export type ScanStatusTable = {
+  server_id: string;
+  last_attempt_at: string;
+  last_ok_at: string | null;
+  /** The last scan that worked, and its fleet summary (JSON): the fleet page reads no scan bodies. */
+  last_scan_id: string | null;
+  last_summary: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  /** Failed attempts since the last one that worked. */
+  failures_in_row: number;
+};
+
+export type SnapshotsTable = {
+  id: string;
+  /** sha256 of the link's token: the token itself is shown once, at creation. */
+  token_hash: string;
+  server_id: string;
+  scan_id: string;
+  ticket: string | null;
+  created_by_id: string;
+  /** Copied, not joined, like the audit log's actor. */
+  created_by_email: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  views: number;
+  last_viewed_at: string | null;
+  /** gzip of the frozen SnapshotBody JSON (command lines already redacted). */
+  body: Uint8Array;
 };
 
 export type MetaTable = {
@@ -101,7 +180,64 @@ export type MetaTable = {
   value: string;
 };
 
+export type AlertThresholdsTable = {
+  /** "global", or the account's id. */
+  scope: string;
+  account_id: string | null;
+  /** null: this threshold is off. */
+  zombies_above: number | null;
+  pid_use_percent_above: number | null;
+  zombie_age_minutes_above: number | null;
+  failed_scans_in_row: number | null;
+  updated_at: string;
+};
+
+export type AlertStatesTable = {
+  server_id: string;
+  at_risk: number;
+  /** JSON of AlertReason[]. */
+  reasons: string;
+  since: string | null;
+  failures_in_row: number;
+  /** JSON of ScanFailure. */
+  last_failure: string | null;
+  /** JSON of ScanFacts. */
+  last_scan: string | null;
+  evaluated_at: string;
+};
+
+export type WebhooksTable = {
+  id: string;
+  url: string;
+  /** AES-256-GCM sealed signing secret, bound to the webhook's id. */
+  secret: Uint8Array;
+  /** JSON array of event names. */
+  events: string;
+  account_id: string | null;
+  created_at: string;
+};
+
+export type WebhookDeliveriesTable = {
+  id: string;
+  webhook_id: string;
+  event: string;
+  server_id: string | null;
+  /** The exact JSON sent (and signed) on every attempt. */
+  body: string;
+  created_at: string;
+  status: "pending" | "sending" | "delivered" | "failed";
+  attempts: number;
+  next_attempt_at: string | null;
+  response_status: number | null;
+  error: string | null;
+  delivered_at: string | null;
+};
+
 export type Database = {
+  alert_thresholds: AlertThresholdsTable;
+  alert_states: AlertStatesTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   meta: MetaTable;
   audit_events: AuditEventsTable;
   users: UsersTable;
@@ -111,4 +247,9 @@ export type Database = {
   accounts: AccountsTable;
   servers: ServersTable;
   scans: ScansTable;
+  jobs: JobsTable;
+  fleet_scans: FleetScansTable;
+  fleet_scan_results: FleetScanResultsTable;
+  scan_status: ScanStatusTable;
+  snapshots: SnapshotsTable;
 };

@@ -7,7 +7,13 @@ import { getDb } from "@/lib/server/db/client";
 /** A server's SSH credentials are bound to its id. */
 export const serverSecretsBinding = (id: string): string => `server:${id}`;
 
-export const SEALED_COLUMNS = [{ table: "servers", column: "secrets", bindingOf: serverSecretsBinding }] as const;
+/** A webhook's signing secret is bound to the webhook's id. */
+export const webhookSecretBinding = (id: string): string => `webhook:${id}`;
+
+export const SEALED_COLUMNS = [
+  { table: "servers", column: "secrets", bindingOf: serverSecretsBinding },
+  { table: "webhooks", column: "secret", bindingOf: webhookSecretBinding },
+] as const;
 
 export type SealedValue = { sealed: Uint8Array; binding: string };
 

@@ -95,3 +95,8 @@ export function clientOf(headers: Headers): { address: string; userAgent: string
 export function secureOrigin(headers: Headers): boolean {
   return ownOrigin(headers)?.startsWith("https:") ?? false;
 }
+
+/** Reaper's own origin for absolute links (snapshot pages, their pictures); the request's URL when headers give none. */
+export function publicOrigin(headers: Headers, requestUrl: string): string {
+  return ownOrigin(headers) ?? new URL(requestUrl).origin;
+}

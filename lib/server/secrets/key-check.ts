@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { storeName } from "@/lib/server/db/client";
 import { readMeta, writeMetaOnce } from "@/lib/server/db/meta";
 import { anySealedValue } from "@/lib/server/db/sealed-columns";
-import { env } from "@/lib/server/env";
 import { masterKey, masterKeySource } from "@/lib/server/secrets/master-key";
 import { unsealWith } from "@/lib/server/secrets/seal";
 
@@ -26,7 +26,7 @@ function wrongKey(): Error {
   const source = masterKeySource();
   const which = source.kind === "env" ? "REAPER_SECRET_KEY is" : `The key in ${source.file} is`;
   return new Error(
-    `${which} not the key that sealed the credentials in ${env().dataDir} (its check value differs). ` +
+    `${which} not the key that sealed the credentials in ${storeName()} (its check value differs). ` +
       "Start Reaper with the original REAPER_SECRET_KEY, or re-seal the data under a new key with `npm run rotate-key` (see the README's Security section).",
   );
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
 import { connect, type Connection } from "@/lib/server/ssh/connect";
-import { execCommand, type RawResult } from "@/lib/server/ssh/exec";
+import { execCommand, type ExecLimits, type RawResult } from "@/lib/server/ssh/exec";
+import { HandshakeGate } from "@/lib/server/ssh/handshake-gate";
 import { JumpHosts, jumpsStillPinned, loginKey } from "@/lib/server/ssh/jump";
 import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
 
@@ -10,6 +11,8 @@ import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
 // stay well under it and retry "open failed" with backoff.
 const MAX_CHANNELS = 4;
 const OPEN_RETRIES = 3;
+
+export type RunLimits = SshLimits & Pick<ExecLimits, "label" | "stepAt">;
 
 type Entry = {
   key: string;
@@ -27,15 +30,17 @@ export class SshPool {
   private readonly entries = new Map<string, Entry>();
   /** Connections to jump hosts, whose channels carry the targets behind them. */
   private readonly jumps: JumpHosts;
+  readonly handshakes: HandshakeGate;
 
   constructor(
     private readonly idleMs: number,
-    opts: { maxForwards?: number } = {},
+    opts: { maxForwards?: number; handshakesPerHost?: number } = {},
   ) {
     this.jumps = new JumpHosts(idleMs, opts.maxForwards);
+    this.handshakes = new HandshakeGate(opts.handshakesPerHost ?? 4);
   }
 
-  async run(target: SshTarget, command: string, limits: SshLimits & { label: string }): Promise<ExecResult> {
+  async run(target: SshTarget, command: string, limits: RunLimits): Promise<ExecResult> {
     // Credentials and jump hosts are part of the key: editing a server's login never reuses the old session.
     const key = loginKey(target);
     let existing = this.entries.get(key);
@@ -59,21 +64,27 @@ export class SshPool {
     }
   }
 
-  private async runOn(entry: Entry, command: string, limits: SshLimits & { label: string }, reused: boolean): Promise<ExecResult> {
+  private async runOn(entry: Entry, command: string, limits: RunLimits, reused: boolean): Promise<ExecResult> {
     const conn = await entry.connecting;
     await this.acquire(entry);
     try {
       const raw = await this.execWithRetry(conn, command, limits);
       return { ...raw, hostKeyFingerprint: conn.hostKeyFingerprint, jumpHostKeys: conn.jumps, reused };
+    } catch (e) {
+      // A deadline missed or a connection lost: the server may be frozen (SIGSTOP) or the path cut,
+      // and no event will ever say so. The next call gets a fresh connection; commands still running
+      // on this one finish (or time out) first.
+      if (e instanceof AppError && (e.code === "SSH_TIMEOUT" || e.code === "SSH_UNREACHABLE")) this.retire(entry);
+      throw e;
     } finally {
       this.release(entry);
     }
   }
 
-  private async execWithRetry(conn: Connection, command: string, limits: SshLimits & { label: string }): Promise<RawResult> {
+  private async execWithRetry(conn: Connection, command: string, limits: RunLimits): Promise<RawResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await execCommand(conn.client, command, { timeoutMs: limits.commandTimeoutMs, maxBytes: limits.maxOutputBytes, label: limits.label });
+        return await execCommand(conn.client, command, { timeoutMs: limits.commandTimeoutMs, maxBytes: limits.maxOutputBytes, label: limits.label, stepAt: limits.stepAt });
       } catch (e) {
         const openFailed = e instanceof Error && /open failed/i.test(e.message);
         if (!openFailed || attempt >= OPEN_RETRIES) throw e;
@@ -83,7 +94,8 @@ export class SshPool {
   }
 
   private open(key: string, target: SshTarget, timeoutMs: number): Entry {
-    const entry: Entry = { key, connecting: connect(target, timeoutMs, target.jump ? this.jumps.opener : undefined), conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
+    const connecting = this.handshakes.run(target.host, target.port, () => connect(target, timeoutMs, target.jump ? this.jumps.opener : undefined));
+    const entry: Entry = { key, connecting, conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
     this.entries.set(key, entry);
     entry.connecting.then(
       (conn) => {
@@ -105,10 +117,18 @@ export class SshPool {
   private release(entry: Entry): void {
     entry.active--;
     entry.waiters.shift()?.();
+    if (entry.active === 0 && entry.dead) entry.conn?.client.end();
     if (entry.active === 0 && !entry.dead) {
       entry.idleTimer = setTimeout(() => this.drop(entry), this.idleMs);
       entry.idleTimer.unref();
     }
+  }
+
+  /** No new commands on this connection; it closes once the ones running on it are done. */
+  private retire(entry: Entry): void {
+    entry.dead = true;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
   }
 
   private drop(entry: Entry): void {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/shared/errors/app-error";
 import { env } from "@/lib/server/env";
 import { REMOTE_TIMEOUT_EXIT } from "@/lib/server/remote/shell";
 import { toSshError } from "@/lib/server/ssh/errors";
+import { OUTCOME_UNKNOWN, type ExecLimits } from "@/lib/server/ssh/exec";
 import { SshPool } from "@/lib/server/ssh/pool";
 import type { ExecResult, SshTarget } from "@/lib/server/ssh/types";
 
@@ -12,7 +13,7 @@ type WithPool = typeof globalThis & { [globalKey]?: SshPool };
 
 export function sshPool(): SshPool {
   const g = globalThis as WithPool;
-  g[globalKey] ??= new SshPool(env().REAPER_SSH_IDLE_MS);
+  g[globalKey] ??= new SshPool(env().REAPER_SSH_IDLE_MS, { handshakesPerHost: env().REAPER_SSH_HANDSHAKES_PER_HOST });
   return g[globalKey];
 }
 
@@ -23,6 +24,10 @@ export type RemoteStep = {
   timedOut: string;
   /** The client-side limit; the configured command timeout when left out. */
   commandTimeoutMs?: number;
+  /** For a command of several steps: which one was running when the output cap was hit. */
+  stepAt?: ExecLimits["stepAt"];
+  /** Connect, key exchange and login; the configured connect timeout when left out. */
+  connectTimeoutMs?: number;
 };
 
 /**
@@ -35,13 +40,14 @@ export async function runRemote(target: SshTarget, command: string, step: Remote
   const result = await sshPool()
     .run(target, command, {
       label: step.label,
-      connectTimeoutMs: e.REAPER_SSH_CONNECT_TIMEOUT_MS,
+      stepAt: step.stepAt,
+      connectTimeoutMs: step.connectTimeoutMs ?? e.REAPER_SSH_CONNECT_TIMEOUT_MS,
       commandTimeoutMs: step.commandTimeoutMs ?? e.REAPER_SSH_COMMAND_TIMEOUT_MS,
       maxOutputBytes: e.REAPER_SSH_MAX_OUTPUT_BYTES,
     })
     .catch((error: unknown) => {
       throw toSshError(error, target);
     });
-  if (result.code === REMOTE_TIMEOUT_EXIT) throw new AppError("SSH_TIMEOUT", step.timedOut);
+  if (result.code === REMOTE_TIMEOUT_EXIT) throw new AppError("SSH_TIMEOUT", step.timedOut, OUTCOME_UNKNOWN);
   return result;
 }

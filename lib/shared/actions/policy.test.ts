@@ -50,10 +50,10 @@ describe("checkPolicy", () => {
     });
   });
 
-  it("only staff change servers or pin host keys; only admins manage people", () => {
+  it("only staff change servers or pin host keys; only admins manage people and alerts", () => {
     const table = Object.fromEntries((["admin", "agent", "customer"] as const).map((r) => [r, CAPABILITIES.filter((c) => may(r, c))]));
     expect(table).toEqual({
-      admin: ["servers:write", "host-key:pin", "accounts:read", "accounts:write", "people:manage", "servers:inspect"],
+      admin: ["servers:write", "host-key:pin", "accounts:read", "accounts:write", "people:manage", "servers:inspect", "alerts:manage"],
       agent: ["servers:write", "host-key:pin", "accounts:read", "servers:inspect"],
       customer: [],
     });

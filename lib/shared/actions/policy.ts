@@ -28,11 +28,13 @@ export const CAPABILITIES = [
   "people:manage",
   /** Open the agent's server page (customers get their panel instead). */
   "servers:inspect",
+  /** Set alert thresholds and manage webhooks (they call out of Reaper with fleet facts). */
+  "alerts:manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export const CAPABILITIES_BY_ROLE: Readonly<Record<Role, readonly Capability[]>> = {
-  admin: ["servers:write", "host-key:pin", "accounts:read", "accounts:write", "people:manage", "servers:inspect"],
+  admin: ["servers:write", "host-key:pin", "accounts:read", "accounts:write", "people:manage", "servers:inspect", "alerts:manage"],
   agent: ["servers:write", "host-key:pin", "accounts:read", "servers:inspect"],
   customer: [],
 };

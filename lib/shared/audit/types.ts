@@ -1,3 +1,10 @@
+/**
+ * done: it happened; refused: a rule or the server said no and nothing was sent; failed: it could not
+ * be tried (nothing ran); unknown: the command reached the server but its answer was lost (connection
+ * cut, timeout), so it may or may not have taken effect.
+ */
+export type AuditResult = "done" | "refused" | "failed" | "unknown";
+
 /** The contract's audit event, plus `signal` and `reason` for actions (extensions). */
 export type AuditEvent = {
   id: string;
@@ -13,7 +20,7 @@ export type AuditEvent = {
   comm?: string;
   startTime?: number;
   reason?: string;
-  result: "done" | "refused" | "failed";
+  result: AuditResult;
   code?: string;
   message: string;
 };

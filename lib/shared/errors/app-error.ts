@@ -15,6 +15,7 @@ export const statusByCode = {
   CREDENTIALS_UNREADABLE: 409,
   NOT_RESTARTABLE: 409,
   LAST_ADMIN: 409,
+  GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -22,7 +23,9 @@ export const statusByCode = {
   SSH_AUTH_FAILED: 502,
   COMMAND_FAILED: 502,
   PERMISSION_DENIED: 502,
+  BUSY: 503,
   SSH_TIMEOUT: 504,
+  RENDER_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof statusByCode;

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
+import { asUnknownOutcome, unreadableReport } from "@/lib/server/actions/unknown-outcome";
 import { buildRestartCommand, buildRestartPollCommand, buildUnitInfoCommand, RESTART_TIMEOUT_SECONDS, type RestartCommandInput } from "@/lib/server/actions/restart/restart-command";
 import { parseRestartPoll, parseRestartReport, parseUnitLook, type RestartPollReport, type RestartReport, type UnitLook } from "@/lib/server/actions/restart/restart-report";
 import { log } from "@/lib/server/log";
@@ -20,11 +21,13 @@ export async function sendRestart(target: SshTarget, input: RestartCommandInput)
     "The restart command",
     (RESTART_TIMEOUT_SECONDS + 5) * 1000,
     `systemctl restart ${input.unit} did not finish within ${RESTART_TIMEOUT_SECONDS} s on the server; systemd may still be stopping or starting it. Scan again in a minute.`,
-  );
+  ).catch((e: unknown) => {
+    throw asUnknownOutcome(e, "the restart ran");
+  });
   const parsed = parseRestartReport(result.stdout);
   if (!parsed.ok) {
     log.warn("restart.unparsable", { code: result.code, stderr: result.stderr.slice(0, 500) });
-    throw new AppError("COMMAND_FAILED", `${parsed.error}; nothing is known to have been restarted. Scan again.`, { command: "systemctl" });
+    throw unreadableReport(parsed.error, "the restart ran", "systemctl");
   }
   return { report: parsed.value, seen: result };
 }

@@ -1,0 +1,7 @@
+// How Reaper starts Debian's Chromium (never a downloaded browser: this kind of machine cannot
+// download one). Plain data without "server-only", because playwright.config.ts and the bench
+// scripts, which run outside Next.js, launch the same browser with the same flags.
+export const chromiumLaunch = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+};

@@ -1,0 +1,121 @@
+import "server-only";
+import { chromium, type Browser } from "playwright";
+import { AppError, isAppError } from "@/lib/shared/errors/app-error";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
+import { chromiumLaunch } from "@/lib/server/snapshots/chromium-launch";
+
+// Snapshot pictures: HTML in, PNG out, by the system Chromium. One browser for the whole process
+// (launching costs ~150 ms and ~235 MiB), a fresh context per picture, a bounded number of pictures
+// at once (the others wait their turn), a deadline on each, and a new browser when the old one died.
+
+export const IMAGE_WIDTH = 1200;
+/** A taller page is cut here: a ticket preview shows the top anyway. */
+export const IMAGE_MAX_HEIGHT = 2400;
+/** Requests beyond the running and this many waiting ones are turned away at once. */
+const MAX_WAITING = 100;
+
+type State = { browser: Promise<Browser> | null; running: number; waiting: (() => void)[]; launches: number };
+const key = Symbol.for("reaper.snapshot-renderer");
+type WithState = typeof globalThis & { [key]?: State };
+const state = (): State => ((globalThis as WithState)[key] ??= { browser: null, running: 0, waiting: [], launches: 0 });
+
+function sharedBrowser(): Promise<Browser> {
+  const s = state();
+  if (s.browser) return s.browser;
+  const launching = chromium.launch(chromiumLaunch).then((b) => {
+    s.launches += 1;
+    // A crashed or killed browser is dropped, and the next picture launches a new one.
+    b.on("disconnected", () => {
+      if (s.browser === launching) s.browser = null;
+    });
+    return b;
+  });
+  launching.catch(() => {
+    if (s.browser === launching) s.browser = null;
+  });
+  s.browser = launching;
+  return launching;
+}
+
+const timeoutError = (ms: number) =>
+  new AppError("RENDER_TIMEOUT", `The snapshot's picture was not ready within ${Math.round(ms / 1000)} s (Reaper is busy rendering others). Try again in a moment; the page itself works.`);
+
+/** A turn to render, or RENDER_TIMEOUT when none comes before the deadline. */
+async function turn(deadline: number, ms: number): Promise<() => void> {
+  const s = state();
+  const release = () => {
+    s.running -= 1;
+    s.waiting.shift()?.();
+  };
+  if (s.running < env().REAPER_SNAPSHOT_RENDERS) {
+    s.running += 1;
+    return release;
+  }
+  if (s.waiting.length >= MAX_WAITING) throw new AppError("BUSY", "Reaper is rendering too many snapshot pictures at once. Try again in a minute.");
+  return new Promise((resolve, reject) => {
+    const go = () => {
+      clearTimeout(timer);
+      s.running += 1;
+      resolve(release);
+    };
+    const timer = setTimeout(() => {
+      s.waiting.splice(s.waiting.indexOf(go), 1);
+      reject(timeoutError(ms));
+    }, deadline - Date.now());
+    s.waiting.push(go);
+  });
+}
+
+async function screenshot(html: string, deadline: number, ms: number): Promise<Buffer> {
+  const browser = await sharedBrowser();
+  const context = await browser.newContext({ viewport: { width: IMAGE_WIDTH, height: 630 }, deviceScaleFactor: 1 });
+  const timer = setTimeout(() => void context.close().catch(() => undefined), Math.max(1, deadline - Date.now()));
+  try {
+    // The page is self-contained: nothing may be fetched while rendering it.
+    await context.route("**/*", (route) => route.abort());
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    const height = Math.min(IMAGE_MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
+    return await page.screenshot({ type: "png", fullPage: true, clip: { x: 0, y: 0, width: IMAGE_WIDTH, height }, animations: "disabled" });
+  } catch (e) {
+    if (Date.now() >= deadline) throw timeoutError(ms);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** A PNG of `html`, IMAGE_WIDTH wide. RENDER_TIMEOUT when it is not done in time; BUSY when too many wait. */
+export async function renderPng(html: string): Promise<Buffer> {
+  const ms = env().REAPER_SNAPSHOT_RENDER_TIMEOUT_MS;
+  const deadline = Date.now() + ms;
+  const release = await turn(deadline, ms);
+  try {
+    try {
+      return await screenshot(html, deadline, ms);
+    } catch (e) {
+      // The browser died under this render: once more, with a new one.
+      if (isAppError(e) || Date.now() >= deadline || state().browser !== null) throw e;
+      log.warn("snapshot.browser-restart", { error: e instanceof Error ? e.message : String(e) });
+      return await screenshot(html, deadline, ms);
+    }
+  } finally {
+    release();
+  }
+}
+
+/** For tests and the bench: how many browsers this process has launched, and renders running now. */
+export function rendererStats(): { launches: number; running: number; waiting: number } {
+  const s = state();
+  return { launches: s.launches, running: s.running, waiting: s.waiting.length };
+}
+
+/** Closes the shared browser (shutdown, tests). */
+export async function closeRenderer(): Promise<void> {
+  const s = state();
+  const b = s.browser;
+  s.browser = null;
+  await (await b?.catch(() => null))?.close();
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { AppError } from "@/lib/shared/errors/app-error";
+import { requireRight } from "@/lib/server/auth/rights";
+import { findAccount } from "@/lib/server/db/accounts";
+import { appendAudit } from "@/lib/server/db/audit";
+import { newId, nowIso } from "@/lib/server/db/ids";
+import { webhookSecretBinding } from "@/lib/server/db/sealed-columns";
+import type { StoredServer } from "@/lib/server/db/servers";
+import * as store from "@/lib/server/db/webhooks";
+import { seal } from "@/lib/server/secrets/seal";
+import { scheduleDelivery } from "@/lib/server/webhooks/dispatch";
+import { alertPayload, testPayload } from "@/lib/server/webhooks/payload";
+import type { User } from "@/lib/shared/auth/types";
+import type { AlertState, Delivery, Webhook, WebhookEvent, WebhookPayload } from "@/lib/shared/alerts/types";
+import type { CreateWebhookInput } from "@/lib/shared/schemas/alerts";
+
+// Webhooks are an admin's: they send fleet facts out of Reaper to an address the admin chose.
+
+function publicView(w: store.StoredWebhook): Webhook {
+  return { id: w.id, url: w.url, events: w.events, accountId: w.accountId, createdAt: w.createdAt };
+}
+
+async function requireWebhook(id: string): Promise<store.StoredWebhook> {
+  const w = await store.findWebhook(id);
+  if (!w) throw new AppError("NOT_FOUND", "No such webhook. It may have been deleted; go back to the webhook list.");
+  return w;
+}
+
+export async function listWebhooks(viewer: User): Promise<Webhook[]> {
+  requireRight(viewer, "alerts:manage");
+  return (await store.listWebhooks()).map(publicView);
+}
+
+export async function createWebhook(viewer: User, input: CreateWebhookInput): Promise<Webhook> {
+  requireRight(viewer, "alerts:manage");
+  const accountId = input.accountId ?? null;
+  if (accountId && !(await findAccount(accountId))) {
+    throw new AppError("VALIDATION", "accountId: no such account. Pick one from the account list, or leave it empty for every server.", { field: "accountId" });
+  }
+  const id = newId("whk");
+  const w: store.StoredWebhook = { id, url: input.url, events: input.events, accountId, createdAt: nowIso(), sealedSecret: seal(input.secret, webhookSecretBinding(id)) };
+  await store.insertWebhook(w);
+  await appendAudit({ actor: viewer, serverId: null, kind: "webhook", detail: { action: "create", webhookId: id, url: w.url, events: w.events, accountId }, result: "done", message: `added webhook ${w.url}` });
+  return publicView(w);
+}
+
+export async function deleteWebhook(viewer: User, id: string): Promise<void> {
+  requireRight(viewer, "alerts:manage");
+  const w = await requireWebhook(id);
+  await store.deleteWebhook(id);
+  await appendAudit({ actor: viewer, serverId: null, kind: "webhook", detail: { action: "delete", webhookId: id, url: w.url }, result: "done", message: `deleted webhook ${w.url} and its delivery log` });
+}
+
+export async function listDeliveries(viewer: User, webhookId: string, limit: number): Promise<Delivery[]> {
+  requireRight(viewer, "alerts:manage");
+  await requireWebhook(webhookId);
+  return store.listDeliveries(webhookId, limit);
+}
+
+async function enqueue(webhookId: string, event: Delivery["event"], serverId: string | null, payload: (id: string, at: string) => WebhookPayload): Promise<Delivery> {
+  const id = newId("dlv");
+  const at = nowIso();
+  await store.insertDelivery({ id, webhookId, event, serverId, body: JSON.stringify(payload(id, at)), createdAt: at });
+  scheduleDelivery(id);
+  const stored = await store.findDelivery(id);
+  if (!stored) throw new Error(`delivery ${id} vanished right after it was stored`);
+  return stored;
+}
+
+/** "Send test": a delivery like any other (signed, retried, logged) with no server in it. */
+export async function sendTest(viewer: User, webhookId: string): Promise<Delivery> {
+  requireRight(viewer, "alerts:manage");
+  await requireWebhook(webhookId);
+  return enqueue(webhookId, "test", null, testPayload);
+}
+
+/** Tells every webhook that wants this event, for this server's account. Never throws at the scan. */
+export async function notifyWebhooks(event: WebhookEvent, server: StoredServer, state: AlertState): Promise<number> {
+  const hooks = await store.webhooksFor(event, server.accountId);
+  for (const w of hooks) await enqueue(w.id, event, server.id, (id, at) => alertPayload(event, id, at, server, state));
+  return hooks.length;
+}
