@@ -9,7 +9,7 @@ import { parsePs } from "@/lib/server/scan/parse/parse-ps";
 import { parseSys } from "@/lib/server/scan/parse/parse-sys";
 import { fail, type Result } from "@/lib/shared/result";
 import { MARK } from "@/lib/server/scan/command/markers";
-import { pstreeStep, splitSections, type Section } from "@/lib/server/scan/parse/sections";
+import { pstreeStep, splitSections, stepOf, type Section } from "@/lib/server/scan/parse/sections";
 import { SCAN_STEPS, type ScanStep } from "@/lib/shared/scan/steps";
 import type { ScanData } from "@/lib/shared/scan/types";
 
