@@ -43,7 +43,7 @@ async function prepareFiles(f: Files, plan: ScenarioPlan, opts: LabServerOptions
   ]);
   await Promise.all(plan.pieces.map((piece) => symlink(binary, path.join(f.bin, piece.name)).catch(ignoreExisting)));
   await writeFile(f.passwd, await labPasswd(path.join(f.dir, "root-home"), toolset.loginShell));
-  await writeFile(f.authorizedKeys, await readFile(`${f.clientKey}.pub`, "utf8"));
+  await writeFile(f.authorizedKeys, authorizedKeyLine(await readFile(`${f.clientKey}.pub`, "utf8"), opts.forcedCommand));
   const sudoDir = opts.sudo ? await writeSudoShim(f.dir, opts.sudo) : undefined;
   const systemdDir = (opts.scenario?.units ?? []).length > 0 ? await writeSystemctl(f.dir) : undefined;
   const standInDir = opts.standIns ? await writeStandIns(f.dir, opts.standIns) : undefined;
@@ -70,6 +70,13 @@ async function writeSudoShim(labDir: string, kind: keyof typeof SUDO_SHIMS): Pro
   await mkdir(dir);
   await writeFile(path.join(dir, "sudo"), SUDO_SHIMS[kind], { mode: 0o755 });
   return dir;
+}
+
+/** The client key's authorized_keys line, restricted to a forced command as the README shows, when one is given. */
+function authorizedKeyLine(publicKey: string, forcedCommand: string | undefined): string {
+  if (forcedCommand === undefined) return publicKey;
+  if (!/^\/[A-Za-z0-9._\/-]+$/.test(forcedCommand)) throw new Error(`not an absolute path without spaces or quotes: ${forcedCommand}`);
+  return `command="${forcedCommand}",no-pty,no-port-forwarding,no-agent-forwarding,no-X11-forwarding ${publicKey}`;
 }
 
 /** The test's own scripts first on the session's PATH (a `ps` that hangs or floods, a slow `sudo`). */

@@ -108,6 +108,12 @@ export type LabServerOptions = {
    * under /bin/sh. The host and `exec` keep the real tools.
    */
   standIns?: Record<string, string>;
+  /**
+   * The absolute path of a restricted command: the client key is then authorised only through it
+   * (`command="PATH",no-pty,no-port-forwarding,no-agent-forwarding,no-X11-forwarding`), as on a
+   * customer server that gives Reaper no shell. Keys added later with authorizeKey are not restricted.
+   */
+  forcedCommand?: string;
 };
 
 export type ExecResult = { stdout: string; stderr: string; code: number };

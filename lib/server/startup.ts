@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureFirstAdmin } from "@/lib/server/auth/users";
+import { drainAuditOutboxAtStart } from "@/lib/server/db/audit";
 import { getDb } from "@/lib/server/db/client";
 import { nowIso } from "@/lib/server/db/ids";
 import { deleteExpiredSessions } from "@/lib/server/db/sessions";
@@ -14,12 +15,13 @@ import { startScheduler } from "@/lib/server/schedule/scheduler";
 import { resumeDeliveries } from "@/lib/server/webhooks/dispatch";
 
 /**
- * Migrations, the secret key's check, the first admin (REAPER_ADMIN_EMAIL/PASSWORD when no admin
- * exists yet), old sessions, background jobs, the webhook deliveries a stop interrupted, and the background scan
- * scheduler.
+ * Migrations, audit events a previous run left in the outbox, the secret key's check, the first admin
+ * (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions, background jobs, and the
+ * webhook deliveries a stop interrupted; then the background scan scheduler.
  */
 export async function start(): Promise<void> {
   await getDb();
+  await drainAuditOutboxAtStart();
   // Instances starting together on one database: one of them creates the first admin.
   await withStoreLock("startup", async () => {
     await verifySecretKey();

@@ -3,7 +3,7 @@ import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import { validate } from "@/lib/server/http/validate";
 import type { User } from "@/lib/shared/auth/types";
 import type { ActionDetail } from "@/lib/shared/audit/types";
-import { appendAudit } from "@/lib/server/db/audit";
+import { appendAudit, type AuditWrite } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
@@ -103,11 +103,11 @@ async function decide(viewer: User, server: StoredServer, req: ActionRequest, tr
   return signalAndWatch(viewer, server, { ...req, action }, trail);
 }
 
-async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<void> {
+async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<AuditWrite> {
   if ("action" in outcome) {
     const a = outcome.action;
     const replay = a.replayed;
-    await appendAudit({
+    return appendAudit({
       ...(!replay && { id: a.id }),
       actor: viewer,
       serverId: trail.serverId,
@@ -116,18 +116,24 @@ async function audit(viewer: User, trail: Trail, outcome: { action: Action } | {
       result: "done",
       message: replay ? `Same request as ${a.id} moments ago: answered its result, sent no second signal. ${a.message}` : a.message,
     });
-    return;
   }
   const e = outcome.error;
   const code = isAppError(e) ? e.code : "INTERNAL";
   const message = isAppError(e) ? e.message : "Reaper failed unexpectedly (see the server log).";
   const result = REFUSAL_CODES.has(code) ? "refused" : outcomeUnknown(e) ? "unknown" : "failed";
-  await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result, code, message });
+  return appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result, code, message });
+}
+
+/** The action happened whatever the store says: a caller whose event waits in the outbox hears both. */
+function withAuditState(a: Action, write: AuditWrite): Action {
+  if (write.written) return a;
+  const what = a.action === "restart" ? "The restart ran" : a.replayed ? "The earlier signal stands" : `${a.signal ?? "The signal"} was sent`;
+  return { ...a, auditPending: true, message: `${a.message} ${what}, but the audit log could not be written just now: the event is kept and will be written as soon as the store answers.` };
 }
 
 /**
- * POST /api/servers/:id/actions. Every attempt, refusals included, is in the audit log before the
- * caller hears the answer: a failure to write it fails the request. The body is validated here
+ * POST /api/servers/:id/actions. Every attempt, refusals included, is in the audit log (or, when the
+ * store refuses it, in the audit outbox, and the answer says so) before the caller hears the answer. The body is validated here
  * rather than in the route so that a malformed attempt is audited like any other.
  */
 export async function runAction(viewer: User, serverId: string, body: unknown): Promise<Action> {
@@ -141,8 +147,7 @@ export async function runAction(viewer: User, serverId: string, body: unknown): 
     const action = await withServerLock(server.id, async () => {
       const a = await decide(viewer, server, req, trail);
       // Inside the lock, so the next queued request finds this one in the log.
-      await audit(viewer, trail, { action: a });
-      return a;
+      return withAuditState(a, await audit(viewer, trail, { action: a }));
     });
     log.info("action.done", { serverId, action: action.action, pid: action.pid, replayed: action.replayed, before: action.before.zombies, after: action.after.zombies });
     return action;

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/server/db/client";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { parseDetail, toAuditEvent } from "@/lib/server/db/audit-rows";
 import type { ActionDetail, AuditEvent, AuditResult } from "@/lib/shared/audit/types";
+import { drainAuditOutbox, keepInOutbox, type AuditRow } from "@/lib/server/db/audit-outbox";
 
 export type AuditInput = {
   /** Given when the event must carry a known id (an action's id is its audit event's id). */
@@ -16,26 +17,45 @@ export type AuditInput = {
   message: string;
 };
 
-/** Append-only: this module has no update or delete, and neither does any route. */
-export async function appendAudit(input: AuditInput): Promise<string> {
+/** Whether the event is in the store now, or waits in the outbox (written later, never dropped). */
+export type AuditWrite = { id: string; written: boolean };
+
+/** An id the store already holds is left alone: an outbox retry after a crash writes nothing twice. */
+async function insertRow(row: AuditRow): Promise<void> {
   const db = await getDb();
-  const id = input.id ?? newId("evt");
-  await db
-    .insertInto("audit_events")
-    .values({
-      id,
-      at: nowIso(),
-      actor_id: input.actor.id,
-      actor_email: input.actor.email,
-      server_id: input.serverId,
-      kind: input.kind,
-      detail: JSON.stringify(input.detail),
-      result: input.result,
-      code: input.code ?? null,
-      message: input.message,
-    })
-    .execute();
-  return id;
+  await db.insertInto("audit_events").values(row).onConflict((oc) => oc.column("id").doNothing()).execute();
+}
+
+/**
+ * Append-only: this module has no update or delete, and neither does any route. When the store
+ * refuses the row (locked, disk full), the event goes to the outbox and is retried: the caller is
+ * told through `written` and must say so, since what it audits (a signal) already happened.
+ */
+export async function appendAudit(input: AuditInput): Promise<AuditWrite> {
+  const row: AuditRow = {
+    id: input.id ?? newId("evt"),
+    at: nowIso(),
+    actor_id: input.actor.id,
+    actor_email: input.actor.email,
+    server_id: input.serverId,
+    kind: input.kind,
+    detail: JSON.stringify(input.detail),
+    result: input.result,
+    code: input.code ?? null,
+    message: input.message,
+  };
+  try {
+    await insertRow(row);
+    return { id: row.id, written: true };
+  } catch (e) {
+    keepInOutbox(row, insertRow, e);
+    return { id: row.id, written: false };
+  }
+}
+
+/** At start: events a previous run could not write (it may have crashed since) go into the store. */
+export function drainAuditOutboxAtStart(): Promise<void> {
+  return drainAuditOutbox(insertRow);
 }
 
 export type AuditFilter = {

@@ -11,14 +11,26 @@ const gunzipAsync = promisify(gunzip);
 
 type Body = Omit<ScanData, "summary">;
 
-export async function insertScan(scan: Scan): Promise<void> {
-  const db = await getDb();
+function columnsOf(scan: Scan) {
   const { id, serverId, startedAt, durationMs, summary, ...rest } = scan;
   const body: Body = rest;
+  return { id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body };
+}
+
+export async function insertScan(scan: Scan): Promise<void> {
+  const db = await getDb();
+  const { body, ...columns } = columnsOf(scan);
   await db
     .insertInto("scans")
-    .values({ id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body: await gzipAsync(JSON.stringify(body)) })
+    .values({ ...columns, body: await gzipAsync(JSON.stringify(body)) })
     .execute();
+}
+
+/** Rewrites a stored scan's body (its summary never changes): the pstree step lands after the scan. */
+export async function updateScanBody(scan: Scan): Promise<void> {
+  const db = await getDb();
+  const { id, body } = columnsOf(scan);
+  await db.updateTable("scans").set({ body: await gzipAsync(JSON.stringify(body)) }).where("id", "=", id).execute();
 }
 
 export async function findScan(id: string): Promise<Scan | undefined> {

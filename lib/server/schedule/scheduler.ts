@@ -4,12 +4,13 @@ import { env } from "@/lib/server/env";
 import { enqueue } from "@/lib/server/jobs/queue";
 import { log } from "@/lib/server/log";
 import { pruneHistory } from "@/lib/server/schedule/retention";
-import { backgroundScanJob } from "@/lib/server/schedule/scan-job";
+import { scanServerJob } from "@/lib/server/fleet/scan-job";
 
 // Background scans. Every quarter of a (scheduling) minute the scheduler queues a scan of each
 // server whose time came, and plans its next one an interval later. The plan is in the store, so a
 // restart picks up where the last process stopped: overdue servers are scanned at once, the others
-// when due. Scans themselves run as jobs (scan-job.ts), one per server at a time.
+// when due. Scans run as the fleet's per-server scan jobs, keyed by the server's id: a background
+// scan and a fleet scan of one server never run at once (they share the one job).
 const BATCH = 500;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
@@ -22,7 +23,7 @@ export async function queueDueScans(now = new Date()): Promise<number> {
     const due = await dueServers(at, BATCH);
     for (const { serverId, intervalMinutes } of due) {
       // Already waiting (a slow server): the singleton key keeps the one job; planning goes on.
-      await enqueue(backgroundScanJob, { serverId }, { singletonKey: serverId });
+      await enqueue(scanServerJob, { serverId }, { singletonKey: serverId });
       await planNextScan(serverId, new Date(now.getTime() + intervalMinutes * minuteMs).toISOString(), intervalMinutes, at);
     }
     total += due.length;

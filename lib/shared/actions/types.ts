@@ -34,7 +34,7 @@ export type UnitState = {
   mainPid: number | null;
 };
 
-/** The contract's `Action`, plus `signal`, `startTime`, `serverId`, `at`, `orphansLeft`, `next`, `settled`, `replayed`, `unit`. */
+/** The contract's `Action`, plus `signal`, `startTime`, `serverId`, `at`, `orphansLeft`, `next`, `settled`, `replayed`, `unit`, `auditPending`. */
 export type Action = {
   id: string;
   serverId: string;
@@ -58,4 +58,6 @@ export type Action = {
   replayed: boolean;
   /** restart only: the unit after the restart. */
   unit?: UnitState;
+  /** true when the action happened but its audit event could not be written yet: it waits in the outbox and is retried. */
+  auditPending?: true;
 };

@@ -1,6 +1,7 @@
 // A snapshot: one scan, and what was done after it, frozen for a support ticket and readable by
 // anyone with its link. Only what the public page shows is kept, command lines already redacted.
 import type { AncestryStep, ScanSummary } from "@/lib/shared/scan/types";
+import type { AuditResult } from "@/lib/shared/audit/types";
 
 export type SnapshotProcess = { pid: number; ppid: number; user: string; state: string; comm: string; args: string };
 
@@ -25,7 +26,7 @@ export type SnapshotAction = {
   means: string;
   pid: number | null;
   comm: string | null;
-  result: "done" | "refused" | "failed";
+  result: AuditResult;
   message: string;
   before: { zombies: number } | null;
   after: { zombies: number; parentAlive: boolean } | null;

@@ -1,7 +1,8 @@
 // Turns a stored scan and the actions that followed it into a snapshot's body: only what the public
-// page shows, every command line redacted. Pure, so the rules are tested without a store.
+// page shows, every command line redacted. (Reaper's own SSH session, which would name its login
+// account, is already left out of the scan itself.) Pure, so the rules are tested without a store.
 import { ACTION_KINDS, actionMeans, type ActionKind } from "@/lib/shared/actions/types";
-import type { ActionDetail } from "@/lib/shared/audit/types";
+import type { ActionDetail, AuditResult } from "@/lib/shared/audit/types";
 import type { Process, Scan } from "@/lib/shared/scan/types";
 import { redactCommandLine } from "@/lib/shared/snapshots/redact";
 import type { SnapshotAction, SnapshotBody, SnapshotParent, SnapshotProcess, SnapshotVerdict } from "@/lib/shared/snapshots/types";
@@ -12,7 +13,7 @@ export const SNAPSHOT_ZOMBIES_PER_PARENT = 20;
 export const SNAPSHOT_LIVE_CHILDREN = 10;
 
 /** An action event from the audit log, as far as a snapshot needs it. */
-export type ActionRecord = { at: string; result: "done" | "refused" | "failed"; message: string; detail: ActionDetail };
+export type ActionRecord = { at: string; result: AuditResult; message: string; detail: ActionDetail };
 
 type Counter = { lines: number };
 
