@@ -5,7 +5,7 @@ import type { ScanStep } from "@/lib/shared/scan/steps";
 
 export type Section = { step: ScanStep | "end"; name: string; arg: string; body: string };
 
-function stepOf(name: string): ScanStep | "end" | null {
+export function stepOf(name: string): ScanStep | "end" | null {
   if (name === "end" || name === "sys" || name === "stat" || name === "ps") return name;
   if (name === "parent") return "parents";
   if (name === "limits") return "limits";
