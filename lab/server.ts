@@ -43,6 +43,7 @@ async function prepareFiles(f: Files, plan: ScenarioPlan, opts: LabServerOptions
   ]);
   await Promise.all(plan.pieces.map((piece) => symlink(binary, path.join(f.bin, piece.name)).catch(ignoreExisting)));
   await writeFile(f.passwd, await labPasswd(path.join(f.dir, "root-home"), toolset.loginShell));
+  if (opts.rcFile !== undefined) await writeFile(path.join(f.dir, "root-home", ".bashrc"), opts.rcFile);
   await writeFile(f.authorizedKeys, authorizedKeyLine(await readFile(`${f.clientKey}.pub`, "utf8"), opts.forcedCommand));
   const sudoDir = opts.sudo ? await writeSudoShim(f.dir, opts.sudo) : undefined;
   const systemdDir = (opts.scenario?.units ?? []).length > 0 ? await writeSystemctl(f.dir) : undefined;

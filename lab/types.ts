@@ -97,6 +97,11 @@ export type LabServerOptions = {
    */
   sudo?: "passwordless" | "password-required";
   /**
+   * root's ~/.bashrc in the lab (the login shell is bash unless the toolset is busybox): Debian's bash
+   * reads it for every command sshd runs, as on customer servers with heavy rc files.
+   */
+  rcFile?: string;
+  /**
    * Run the server inside a network namespace: "veth" listens on the namespace's veth address
    * (reachable from the host, like a bastion), "loopback" on the namespace's own 127.0.0.1, which
    * only servers in the same namespace can reach (a target behind a bastion).

@@ -3,16 +3,13 @@ import "server-only";
 // when it lands in the stored scan, and the scan's wall time never waits for it.
 import { findScan, updateScanBody } from "@/lib/server/db/scans";
 import { log } from "@/lib/server/log";
-import { buildPstreeCommand, PSTREE_MAX_PROCESSES } from "@/lib/server/scan/command/pstree-command";
+import { buildPstreeCommand, PSTREE_MAX_PROCESSES, PSTREE_PARENTS } from "@/lib/server/scan/command/pstree-command";
 import { parsePstreeOutput, withPstree, type PstreeStep } from "@/lib/server/scan/parse/attach-pstree";
 import { runRemote } from "@/lib/server/ssh/remote";
 import type { SshTarget } from "@/lib/server/ssh/types";
 import { AppError } from "@/lib/shared/errors/app-error";
 import type { Scan, ScanData } from "@/lib/shared/scan/types";
 import { SCAN_STEPS } from "@/lib/shared/scan/steps";
-
-/** How many parents (most zombies first) get a pstree view: the ones the parents step read. */
-export const PSTREE_PARENTS = 5;
 
 // Steps still running, by scan id; on globalThis so Next's dev reloads keep track of them.
 const jobsKey = Symbol.for("reaper.pstreeJobs");
@@ -38,7 +35,7 @@ export function planPstree(scan: ScanData, timeoutSeconds: number): PstreePlan {
 
 async function runStep(target: SshTarget, command: string, serverName: string): Promise<PstreeStep> {
   try {
-    const result = await runRemote(target, command, { label: "pstree", timedOut: `pstree ran out of time on ${serverName}` });
+    const result = await runRemote(target, command, { label: "pstree", timedOut: `pstree ran out of time on ${serverName}`, persistentShell: true });
     return parsePstreeOutput(result.stdout);
   } catch (e) {
     return { kind: "failed", reason: e instanceof AppError ? e.message : "an unexpected error" };

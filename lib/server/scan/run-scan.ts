@@ -16,7 +16,8 @@ import { afterScan } from "@/lib/server/alerts/after-scan";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
 import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
-import { planPstree, PSTREE_PARENTS, startPstree } from "@/lib/server/scan/pstree-step";
+import { planPstree, startPstree } from "@/lib/server/scan/pstree-step";
+import { PSTREE_PARENTS } from "@/lib/server/scan/command/pstree-command";
 
 /**
  * One round trip to the server, parsed, stored as history, and returned as the contract's Scan. The
@@ -61,6 +62,7 @@ async function scanOnce(server: StoredServer, limits: ScanLimits): Promise<Scan>
   const result = await runRemote(target, command, {
     label: "The scan",
     stepAt: stepRunningAt,
+    persistentShell: true,
     timedOut: `The scan ran out of time on ${server.name} and was stopped there. The server may be overloaded; try again in a minute.`,
     commandTimeoutMs: clientTimeoutMs,
     connectTimeoutMs: limits.connectTimeoutMs,

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/shared/errors/app-error";
 import { connect, type Connection } from "@/lib/server/ssh/connect";
 import { execCommand, type ExecLimits, type RawResult } from "@/lib/server/ssh/exec";
 import { HandshakeGate } from "@/lib/server/ssh/handshake-gate";
+import { ShellSession } from "@/lib/server/ssh/shell-session";
 import { JumpHosts, jumpsStillPinned, loginKey } from "@/lib/server/ssh/jump";
 import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
 
@@ -12,7 +13,12 @@ import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
 const MAX_CHANNELS = 4;
 const OPEN_RETRIES = 3;
 
-export type RunLimits = SshLimits & Pick<ExecLimits, "label" | "stepAt">;
+export type RunLimits = SshLimits &
+  Pick<ExecLimits, "label" | "stepAt"> & {
+    /** Run it in the connection's long-lived shell (ShellSession) when that is free, so the account's
+     * rc files are not read again; else, and where no such shell can be had, one exec as usual. */
+    persistentShell?: boolean;
+  };
 
 type Entry = {
   key: string;
@@ -22,6 +28,9 @@ type Entry = {
   waiters: (() => void)[];
   idleTimer: NodeJS.Timeout | null;
   dead: boolean;
+  /** The connection's long-lived shell, once asked for; `shellOff` when the server would not give one. */
+  shell: Promise<ShellSession | null> | null;
+  shellOff: boolean;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,7 +77,11 @@ export class SshPool {
     const conn = await entry.connecting;
     await this.acquire(entry);
     try {
-      const raw = await this.execWithRetry(conn, command, limits);
+      const session = limits.persistentShell ? await this.shellOf(entry, conn, limits.commandTimeoutMs) : null;
+      // Checked and taken in one synchronous step: a concurrent caller finds it busy and execs.
+      const raw = session?.usable
+        ? await session.run(command, { timeoutMs: limits.commandTimeoutMs, maxBytes: limits.maxOutputBytes, label: limits.label, stepAt: limits.stepAt })
+        : await this.execWithRetry(conn, command, limits);
       return { ...raw, hostKeyFingerprint: conn.hostKeyFingerprint, jumpHostKeys: conn.jumps, reused };
     } catch (e) {
       // A deadline missed or a connection lost: the server may be frozen (SIGSTOP) or the path cut,
@@ -79,6 +92,15 @@ export class SshPool {
     } finally {
       this.release(entry);
     }
+  }
+
+  /** The connection's shell (opened on first use, again after it failed); null where there is none. */
+  private async shellOf(entry: Entry, conn: Connection, timeoutMs: number): Promise<ShellSession | null> {
+    if (entry.shellOff) return null;
+    let session = await (entry.shell ??= ShellSession.open(conn.client, timeoutMs));
+    if (session?.isClosed) session = await (entry.shell = ShellSession.open(conn.client, timeoutMs));
+    if (!session) entry.shellOff = true;
+    return session;
   }
 
   private async execWithRetry(conn: Connection, command: string, limits: RunLimits): Promise<RawResult> {
@@ -95,7 +117,7 @@ export class SshPool {
 
   private open(key: string, target: SshTarget, timeoutMs: number): Entry {
     const connecting = this.handshakes.run(target.host, target.port, () => connect(target, timeoutMs, target.jump ? this.jumps.opener : undefined));
-    const entry: Entry = { key, connecting, conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
+    const entry: Entry = { key, connecting, conn: null, active: 0, waiters: [], idleTimer: null, dead: false, shell: null, shellOff: false };
     this.entries.set(key, entry);
     entry.connecting.then(
       (conn) => {

@@ -28,6 +28,8 @@ export type RemoteStep = {
   stepAt?: ExecLimits["stepAt"];
   /** Connect, key exchange and login; the configured connect timeout when left out. */
   connectTimeoutMs?: number;
+  /** Through the connection's long-lived shell when it is free (see SshPool): no rc files per command. */
+  persistentShell?: boolean;
 };
 
 /**
@@ -41,6 +43,7 @@ export async function runRemote(target: SshTarget, command: string, step: Remote
     .run(target, command, {
       label: step.label,
       stepAt: step.stepAt,
+      persistentShell: step.persistentShell,
       connectTimeoutMs: step.connectTimeoutMs ?? e.REAPER_SSH_CONNECT_TIMEOUT_MS,
       commandTimeoutMs: step.commandTimeoutMs ?? e.REAPER_SSH_COMMAND_TIMEOUT_MS,
       maxOutputBytes: e.REAPER_SSH_MAX_OUTPUT_BYTES,

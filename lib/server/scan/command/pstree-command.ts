@@ -7,6 +7,9 @@ import { MARKERS } from "@/lib/server/scan/command/markers";
 /** Above this many processes pstree is not run at all: five calls would cost seconds of the server's CPU. */
 export const PSTREE_MAX_PROCESSES = 5000;
 
+/** How many parents (most zombies first) get a pstree view: the ones the parents step reads. */
+export const PSTREE_PARENTS = 5;
+
 export type PstreeCommand = { command: string; text: string };
 
 export function buildPstreeCommand(pids: number[], opts: { timeoutSeconds: number }): PstreeCommand {

@@ -22,12 +22,12 @@ describe("buildScanCommand", () => {
     expect(command).not.toContain("pstree");
   });
 
-  it("starts ps in the background before the foreground reads /proc, and waits for it", () => {
+  it("streams ps from the background while the foreground captures /proc, and prints that once ps is done", () => {
     const { command, commands } = buildScanCommand();
     const [, stat, ps] = commands;
     expect(command.indexOf(`${ps ?? "?"};`)).toBeLessThan(command.indexOf(stat ?? "?"));
-    expect(command).toMatch(/\} 5>&1 & \{ echo "@@reaper:sys \$\$"/);
-    expect(command).toContain("} >&4; wait)");
+    expect(command).toMatch(/; \} >&4 & y=\$\(echo "@@reaper:sys \$\$"/);
+    expect(command).toContain('; wait; printf "%s\\n" "$y"; echo @@reaper:end');
   });
 
   it("puts the validated options in", () => {

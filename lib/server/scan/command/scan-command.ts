@@ -28,8 +28,9 @@ function intOption(name: string, value: number | undefined, fallback: number, mi
   return assertInt(name, value ?? fallback, min, max);
 }
 
-// One line per process from AWK_STAT_LOOP's fields. comm goes last, with backslash and newline escaped. The chosen
-// zombie parents go to fd 3 as "PROCESSES PID..." for the parents step.
+// One line per process from AWK_STAT_LOOP's fields. comm goes last, with backslash and newline
+// escaped. The rows are held until the end so that the first line can be "PROCESSES PID...": the
+// chosen zombie parents, for the parents step.
 function statAwkProgram(topParents: number): string {
   return [
     AWK_ESCAPE_FUNCTION,
@@ -38,21 +39,22 @@ function statAwkProgram(topParents: number): string {
     'h = substr(s, 1, RSTART - 1); o = index(h, " (");',
     "if (n < 20 || o < 2) continue; c = substr(h, o + 2);",
     'if (index(c, "\\\\") || index(c, "\\n")) c = esc(c);',
-    "print substr(h, 1, o - 1), x[2], x[1], x[20], x[18], c; procs++;",
+    'r[++procs] = substr(h, 1, o - 1) " " x[2] " " x[1] " " x[20] " " x[18] " " c;',
     'if (x[1] == "Z") z[x[2]]++ }',
     `out = procs + 0; for (t = 0; t < ${topParents}; t++) { b = "";`,
     'for (q in z) if (!(q in u) && (b == "" || z[q] > z[b] || (z[q] == z[b] && q + 0 < b + 0))) b = q;',
     'if (b == "") break; u[b] = 1; out = out " " (b + 0) }',
-    'print out > "/dev/fd/3" }',
+    "print out; for (i = 1; i <= procs; i++) print r[i] }",
   ].join(" ");
 }
 
 /**
  * The scan: `ps` (the slowest read: several files per process) runs in the background from the
- * start, its rows and the limits they lead to captured in $x, while the foreground reads the
- * kernel limits, the /proc/PID/stat table and the zombie parents' facts straight to stdout. So the
+ * start and streams its rows, then the limits they lead to, to stdout, where the byte cap watches
+ * them arrive. Meanwhile the foreground reads the kernel limits, the /proc/PID/stat table and the
+ * zombie parents' facts into $y (bounded: a short line per process), printed once ps is done. So the
  * wall time is the slower of the two reads, not their sum, and no step reads the table twice.
- * Sections may come in any order (the parser finds them by marker); they never interleave.
+ * Sections come in any order (the parser finds them by marker); they never interleave.
  */
 export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   const timeout = intOption("timeoutSeconds", opts.timeoutSeconds, 30, 1, 3600);
@@ -63,21 +65,22 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   const sys =
     "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg /proc/uptime; " +
     "echo cpus $(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null); echo hz $(getconf CLK_TCK 2>/dev/null)";
-  // Rows go to stdout (fd 4) while $(...) keeps only the fd 3 summary. LC_ALL=C: the kernel cuts
-  // comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
-  const stat = "p=$(cd /proc && LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + " [0-9]*/stat 3>&1 >&4)";
+  // The summary line (digits and spaces only) goes to $p, the rows after it to stdout. LC_ALL=C: the
+  // kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
+  const stat =
+    "s=$(cd /proc && LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + ' [0-9]*/stat); p=${s%%[!0-9 ]*}; printf "%s\\n" "${s#*[!0-9 ]}"';
   // busybox ps rejects procps options: fall back to what it prints (the parser reads its header).
-  // Its rows pass through an awk on their way to the capture (fd 5) that picks the top users' PIDs (fd 3).
+  // Its rows pass through an awk on their way to stdout (fd 4) that picks the top users' PIDs (fd 3).
   const ps =
     "u=$({ ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps; } | " +
-    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&5)";
+    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&4)";
   const parents = parentsStep();
   const limits = limitsStep();
 
-  const background = `{ echo ${MARKERS.ps}; ${ps}; ${limits}; } 5>&1 &`;
+  const background = `{ echo ${MARKERS.ps}; ${ps}; ${limits}; } >&4 &`;
   // $$: the scan's own shell, so its processes (ps, awk, the subshells) can be left out of the picture.
-  const foreground = `{ echo "${MARKERS.sys} $$"; ${sys}; echo ${MARKERS.stat}; ${stat}; ${parents}; } >&4; wait`;
-  const script = ["exec 4>&1", `x=$(${background} ${foreground})`, 'printf "%s\\n" "$x"', `echo ${MARKERS.end}`].join("; ");
+  const foreground = `y=$(echo "${MARKERS.sys} $$"; ${sys}; echo ${MARKERS.stat}; ${stat}; ${parents})`;
+  const script = ["exec 4>&1", `${background} ${foreground}`, "wait", 'printf "%s\\n" "$y"', `echo ${MARKERS.end}`].join("; ");
   return {
     command: wrapScript(script, { locale: "C.UTF-8", timeoutSeconds: timeout }),
     commands: [sys, stat, ps, "", parents, limits],

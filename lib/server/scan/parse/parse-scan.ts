@@ -55,10 +55,10 @@ export function parseScanOutput(stdout: string, commands: string[]): Result<Scan
   }
   const last = sections[sections.length - 1] ?? first;
   if (last.step !== "end") {
-    // ps runs in the background and its section is printed last: once the foreground has read
-    // /proc, a missing ps section means ps is what did not finish (it can block on a hung process).
-    const psMissing = !sections.some((s) => s.step === "ps") && (last.step === "stat" || last.step === "parents");
-    return failAt(psMissing ? "ps" : last.step, "the scan stopped during this step (the remote timeout may have cut it off), so its output is incomplete");
+    // ps streams first; what the foreground read of /proc is printed after it. Cut off once ps was
+    // done (its limits sections came), the foreground's /proc read is what did not finish.
+    const foregroundMissing = !sections.some((s) => s.step === "sys") && last.step === "limits";
+    return failAt(foregroundMissing ? "stat" : last.step, "the scan stopped during this step (the remote timeout may have cut it off), so its output is incomplete");
   }
   const find = (step: ScanStep) => sections.find((s) => s.step === step);
   const [sysSection, statSection, psSection] = [find("sys"), find("stat"), find("ps")];
