@@ -93,7 +93,9 @@ async function main(): Promise<void> {
   // SIGTERM on, which would leave the server running.
   const app = spawn(process.execPath, [path.join(__dirname, "serve.mjs"), "-p", String(PORT)], {
     stdio: "inherit",
-    env: { ...process.env, REAPER_ADMIN_EMAIL: EMAIL, REAPER_ADMIN_PASSWORD: PASSWORD },
+    // The lab servers listen on loopback and in the lab's own namespaces (10.213.0.0/16): servers
+    // may be added there and nowhere else.
+    env: { REAPER_ALLOWED_NETWORKS: "127.0.0.0/8,10.213.0.0/16", ...process.env, REAPER_ADMIN_EMAIL: EMAIL, REAPER_ADMIN_PASSWORD: PASSWORD },
   });
   let stopping = false;
   const stop = async (code: number) => {

@@ -11,6 +11,7 @@ import type { CreateServerInput, UpdateServerInput } from "@/lib/shared/schemas/
 import type { ScanListItem } from "@/lib/shared/scan/types";
 import { checkPrivateKey, sealCredentials, unsealCredentials, type Credentials } from "@/lib/server/servers/credentials";
 import { checkJumpServer, checkNotAJumpHost, withJumpChanges } from "@/lib/server/servers/jump-chain";
+import { checkHostAllowed } from "@/lib/server/ssh/allowed-networks";
 import type { Server } from "@/lib/shared/servers/types";
 
 /** The contract's Server: everything but the sealed secrets, with the last scan. */
@@ -99,6 +100,7 @@ export async function createServer(viewer: User, input: CreateServerInput): Prom
     const at = nowIso();
     trail.detail = { ...trail.detail, ...describe({ ...input, accountId: input.accountId ?? null }) };
     await checkAccount(input.accountId);
+    await checkHostAllowed(input.host, input.jumpServerId != null);
     const creds = credentialsFrom(input);
     const server: StoredServer = {
       id,
@@ -193,6 +195,9 @@ async function applyUpdate(viewer: User, id: string, input: UpdateServerInput): 
   const moved = (input.host !== undefined && input.host !== server.host) || (input.port !== undefined && input.port !== server.port);
   checkPinChange(server, input, moved);
   if (input.accountId !== undefined) await checkAccount(input.accountId);
+  if (input.host !== undefined || input.jumpServerId !== undefined) {
+    await checkHostAllowed(input.host ?? server.host, (input.jumpServerId === undefined ? server.jumpServerId : input.jumpServerId) !== null);
+  }
   const creds = mergedCredentials(server, input);
   await updateStoredServer(id, {
     ...(input.name !== undefined && { name: input.name }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalIpv4 } from "@/lib/shared/net/ipv4-forms";
 import { nameSchema } from "@/lib/shared/schemas/text";
 
 // Hosts and usernames never reach a shell (ssh2 takes them as data), but they are still held
@@ -15,7 +16,9 @@ export const hostSchema = z
   .min(1, "is required: a host name or IP address")
   .refine((h) => IP_ADDRESS.safeParse(h).success || HOSTNAME.test(h), {
     message: "must be a host name (letters, digits, dots, hyphens; not starting with '-') or an IP address, without spaces or shell characters",
-  });
+  })
+  // `0x7f000001` is reached as 127.0.0.1: stored (and checked against the allowed networks) so.
+  .transform((h) => canonicalIpv4(h) ?? h);
 
 export const fingerprintSchema = z
   .string()
