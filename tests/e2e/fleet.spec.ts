@@ -1,10 +1,22 @@
 import { expect, test } from "@playwright/test";
 import { startLabServer, type LabServer } from "@/lab";
-import { closedPort } from "@/tests/support/ports";
+import net from "node:net";
 import { adminApi, logIn, unique } from "@/tests/e2e/support";
 
 // The fleet page in real Chromium: hundreds of rows without hundreds of DOM rows, a scan of a
 // selection that fills the rows in live, and the leaking server sorted to the top.
+/** A loopback port nothing listens on (tests/support/ports.ts is for vitest: it pulls vitest in). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
 let leaky: LabServer;
 let calm: LabServer;
 const IDLE = 300;
@@ -23,9 +35,9 @@ test("the fleet fills in live as a scan runs and puts the worst server first", a
   test.setTimeout(180_000);
   const tag = unique("fl");
   const api = await adminApi(baseURL!);
-  const add = (name: string, host: string, port: number) => api.call("POST", "/api/servers", { name, host, port, username: "root", privateKey: leaky.privateKey });
+  const add = (name: string, host: string, port: number, privateKey = leaky.privateKey) => api.call("POST", "/api/servers", { name, host, port, username: "root", privateKey });
   // Listed first by name, so only the risk order can put the leaky one on top.
-  await add(`${tag}-a-calm`, calm.host, calm.port);
+  await add(`${tag}-a-calm`, calm.host, calm.port, calm.privateKey);
   await add(`${tag}-b-down`, "127.0.0.1", await closedPort());
   await add(`${tag}-z-leaky`, leaky.host, leaky.port);
   const idlePort = await closedPort();
@@ -34,8 +46,8 @@ test("the fleet fills in live as a scan runs and puts the worst server first", a
 
   await logIn(page);
   await page.getByRole("link", { name: "Fleet" }).click();
-  await expect(page).toHaveURL(/\/fleet$/);
-  await expect(page.getByTestId("fleet-counts")).toContainText(/\d+ servers/);
+  await expect(page).toHaveURL(/\/fleet$/, { timeout: 30_000 });
+  await expect(page.getByTestId("fleet-counts")).toContainText(/\d+ servers/, { timeout: 30_000 });
   // Hundreds of servers, a few dozen rows in the page.
   const rows = page.getByTestId("fleet-row");
   await expect(rows.first()).toBeVisible();
