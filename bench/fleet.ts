@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         });
       });
       rows.push({ n, t: { reaperCold, reaperWarm, pssh, ansible } });
-      console.log(`N=${n}: measured`);
+      console.log(`N=${n}: pssh ${ms(pssh)}, ansible ${ms(ansible)}, Reaper cold ${ms(reaperCold)} (${ratio(reaperCold, pssh)} of pssh), warm ${ms(reaperWarm)} (${ratio(reaperWarm, pssh)} of pssh, ${ratio(reaperWarm, ansible)} of ansible)`);
     }
 
     console.log(`\nFleet scan of N lab servers, same remote command (Reaper's scan), concurrency ${CONCURRENCY}, one run each`);
