@@ -4,13 +4,16 @@
 # (servers behind a bastion), Chromium for browser tests and for the snapshot pictures the app
 # itself renders, a compiler for better-sqlite3, systemd for its systemctl and systemd-escape, which
 # the unit-name tests ask (installing it does not make it the init), and PostgreSQL, whose binaries
-# the tests run as a throwaway cluster of their own (the packaged cluster is not used). Installs
-# only what is missing, so a second run costs nothing.
+# the tests run as a throwaway cluster of their own (the packaged cluster is not used). With --bench
+# also what `npm run bench:fleet` compares Reaper with: parallel-ssh (pssh) and Ansible
+# (ansible-core). Installs only what is missing, so a second run costs nothing.
 set -euo pipefail
 
+pkgs=(openssh-server openssh-client psmisc procps tini busybox chromium iproute2 build-essential python3 systemd postgresql)
+if [ "${1:-}" = "--bench" ]; then pkgs+=(pssh ansible-core); fi
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in openssh-server openssh-client psmisc procps tini busybox chromium iproute2 build-essential python3 systemd postgresql; do
+for pkg in "${pkgs[@]}"; do
   have "$pkg" || need+=("$pkg")
 done
 

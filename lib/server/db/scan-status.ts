@@ -52,15 +52,14 @@ function toStatus(row: Selectable<ScanStatusTable>): ScanStatus {
   };
 }
 
-/** The status of each of these servers that has one; all of them when `serverIds` is left out. */
-export async function scanStatuses(serverIds?: readonly string[]): Promise<Map<string, ScanStatus>> {
-  const db = await getDb();
+/** The status of each of these servers that has one. */
+export async function scanStatuses(serverIds: readonly string[]): Promise<Map<string, ScanStatus>> {
   const out = new Map<string, ScanStatus>();
-  if (serverIds?.length === 0) return out;
-  let q = db.selectFrom("scan_status").selectAll();
-  // SQLite binds at most 32,766 values: past a few thousand, reading every row is as cheap.
-  if (serverIds && serverIds.length <= 5000) q = q.where("server_id", "in", serverIds);
-  const wanted = serverIds ? new Set(serverIds) : null;
-  for (const row of await q.execute()) if (!wanted || wanted.has(row.server_id)) out.set(row.server_id, toStatus(row));
+  const db = await getDb();
+  // SQLite allows at most 32,766 bound values per statement: ask in slices.
+  for (let i = 0; i < serverIds.length; i += 5000) {
+    const rows = await db.selectFrom("scan_status").selectAll().where("server_id", "in", serverIds.slice(i, i + 5000)).execute();
+    for (const row of rows) out.set(row.server_id, toStatus(row));
+  }
   return out;
 }

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { isAppError } from "@/lib/shared/errors/app-error";
 import { settleFleetResults, type Settlement } from "@/lib/server/db/fleet-scans";
 import { nowIso } from "@/lib/server/db/ids";
-import { recordScanFailure } from "@/lib/server/db/scan-status";
 import { findStoredServerById } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { announceFleetResults } from "@/lib/server/fleet/events";
@@ -42,7 +41,9 @@ function hostLimits() {
 
 /**
  * The scan's outcome, or SSH_TIMEOUT once the per-host limit has passed, whichever comes first:
- * connect and command timeouts each stay under the limit, but together they could exceed it.
+ * connect and command timeouts each stay under the limit, but together they could exceed it. The
+ * server's own status and alerts record what the scan really ended with, once it ends (counting
+ * the overrun there too would count one failure twice).
  */
 async function scanWithin(serverId: string, scan: () => ReturnType<typeof scanServer>): Promise<{ settlement: Settlement; finished: Promise<unknown> }> {
   const limitMs = env().REAPER_FLEET_HOST_TIMEOUT_MS;
@@ -60,7 +61,6 @@ async function scanWithin(serverId: string, scan: () => ReturnType<typeof scanSe
   const late = new Promise<Settlement>((resolve) => {
     timer = setTimeout(() => {
       const error = { code: "SSH_TIMEOUT", message: `The server did not finish its scan within the fleet's per-host limit of ${Math.round(limitMs / 1000)} s. It may be overloaded or its SSH service stuck; it will be tried again with the next scan.` };
-      void recordScanFailure(serverId, error, nowIso());
       resolve({ status: "error", error, durationMs: elapsed() });
     }, limitMs);
   });
