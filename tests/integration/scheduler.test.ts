@@ -113,7 +113,8 @@ describe("background scans", () => {
     expect(after[2]).toBe(0);
     expectNoOverlap(await scansOf(fast.id));
     expect((await api.call<Server>("GET", `/api/servers/${every.id}`)).body.scanIntervalMinutes).toBe(3);
-  });
+    // A stop and a start of the real app: slow on a loaded machine.
+  }, 120_000);
 
   it("refuses an interval outside 1-1440 minutes, naming the field", async () => {
     for (const bad of [0, 1441, 2.5, "5"]) {
