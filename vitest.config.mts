@@ -16,6 +16,7 @@ const BOTH_STORES = [
   "tests/integration/actions.test.ts",
   "tests/integration/actions-guards.test.ts",
   "tests/integration/scan-api.test.ts",
+  "tests/integration/fleet-scan.test.ts",
 ];
 
 export default defineConfig({
