@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { inject } from "vitest";
 import { databaseOn } from "@/lab/postgres";
 
 // The store/action/job suites run twice, as the vitest projects `sqlite` and `postgres`
@@ -17,6 +16,9 @@ const digest = (text: string, encoding: "hex" | "base64") => createHash("sha256"
  */
 export async function storeEnv(dataDir: string): Promise<Record<string, string>> {
   if (testStore() === "sqlite") return {};
+  // Imported here, not at the top: the benchmarks start apps through this module outside vitest,
+  // where importing vitest throws.
+  const { inject } = await import("vitest");
   const url = await databaseOn(inject("postgresUrl"), `reaper_${digest(dataDir, "hex").slice(0, 20)}`);
   return { DATABASE_URL: url, REAPER_SECRET_KEY: digest(`reaper test key ${dataDir}`, "base64") };
 }
