@@ -36,8 +36,31 @@ const app = next({ dev: args.dev, dir, hostname: args.host ?? "localhost", port:
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * Next.js answers a path with a malformed %-escape (`/api/servers/%ff`, `/servers/%e2%82`) with a
+ * bare 500 before any route runs. Such a segment names nothing Reaper has, so its `%` signs are
+ * passed on as literal text: the route or page then answers its ordinary 404 (or 400).
+ */
+function literalBadEscapes(url) {
+  const query = url.indexOf("?");
+  const path = query < 0 ? url : url.slice(0, query);
+  const fixed = path
+    .split("/")
+    .map((segment) => {
+      try {
+        decodeURIComponent(segment);
+        return segment;
+      } catch {
+        return segment.replaceAll("%", "%25");
+      }
+    })
+    .join("/");
+  return query < 0 ? fixed : fixed + url.slice(query);
+}
+
 const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  req.url = literalBadEscapes(req.url ?? "/");
   handle(req, res).catch((e) => {
     console.error(e);
     if (!res.headersSent) res.statusCode = 500;

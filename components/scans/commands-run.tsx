@@ -1,8 +1,10 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/ui/safe-text";
 
-/** The exact shell text the scan ran on the server, folded away until asked for. */
-export function CommandsRun({ commands }: { commands: string[] }) {
+/** The exact shell text the scan ran on the server, folded away until asked for. A step that did not
+ * run (pstree without zombies, or on a host too big for it) has empty text and is left out. */
+export function CommandsRun({ commands: steps }: { commands: string[] }) {
+  const commands = steps.filter((c) => c !== "");
   if (commands.length === 0) return null;
   return (
     <details className="group rounded-lg border border-slate-200 bg-white">

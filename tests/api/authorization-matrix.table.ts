@@ -35,6 +35,14 @@ const adminOnly = (s: Expected): Record<Actor, Expected> => ({ anonymous: 401, c
 const owner = (s: Expected): Record<Actor, Expected> => ({ anonymous: 401, customer: s, otherCustomer: 404, agent: 404, admin: 404 });
 
 const serverA = (w: World) => ({ id: w.serverA.id });
+/** One fleet scan of A's server by A's customer, made once per run: a person may have only three open. */
+const customerFleetScans = new WeakMap<World, Promise<string>>();
+const customerFleetScan = (w: World) => {
+  if (!customerFleetScans.has(w)) {
+    customerFleetScans.set(w, w.clients.customer.call<{ id: string }>("POST", "/api/fleet/scans", { serverIds: [w.serverA.id] }).then((r) => r.body.id));
+  }
+  return customerFleetScans.get(w)!.then((id) => ({ id }));
+};
 const labServerBody = (w: World) => ({ name: w.unique("matrix"), host: w.lab.host, port: w.lab.port, username: w.lab.username, privateKey: w.lab.privateKey, accountId: w.accountA.id });
 
 /** A webhook to a closed loopback port, added by the admin: a target that may be deleted. */
@@ -100,6 +108,10 @@ export const API_DECISIONS: Record<string, ApiDecision> = {
   "DELETE /api/webhooks/[id]": { expect: adminOnly(204), params: freshWebhook },
   "GET /api/webhooks/[id]/deliveries": { expect: adminOnly(200), params: freshWebhook },
   "POST /api/webhooks/[id]/test": { expect: adminOnly(202), params: freshWebhook },
+  "GET /api/fleet": { expect: everyone(200) },
+  "POST /api/fleet/scans": { expect: tenant(202), body: (w) => ({ serverIds: [w.serverA.id] }) },
+  "GET /api/fleet/scans/[id]": { expect: owner(200), params: customerFleetScan },
+  "GET /api/fleet/scans/[id]/events": { expect: owner(200), params: customerFleetScan },
 };
 
 const loggedIn = (s: PageExpected): Record<Actor, PageExpected> => ({ anonymous: "login", customer: s, otherCustomer: s, agent: s, admin: s });

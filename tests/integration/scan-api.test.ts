@@ -5,6 +5,7 @@ import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { settledScan } from "@/tests/lab/scan-through-app";
 import { closedPort, silentPort } from "@/tests/support/ports";
 
 // The whole path a support agent takes: add a server, scan it over real SSH, read the result.
@@ -80,6 +81,26 @@ describe("scanning a lab server", () => {
     }
     const deepest = Math.max(...first.parents.map((p) => p.ancestry.length));
     expect(deepest).toBeGreaterThanOrEqual(5);
+  });
+
+  it("answers before pstree runs, then stores pstree -s -p's view of the top parents with the exact command", async () => {
+    expect(first.pstreePending).toBe(true);
+    const pstreeStep = first.commands[3] ?? "";
+    expect(pstreeStep).toContain(`for pid in ${first.parents.map((p) => p.pid).join(" ")}; do`);
+    const settled = await settledScan(api, first);
+    expect(settled.pstreePending).toBeUndefined();
+    expect(settled.commands).toEqual(first.commands);
+    for (const parent of settled.parents) {
+      const tree = parsePstree(parent.pstree ?? "");
+      if (!tree.ok) throw new Error(`pstree of ${parent.comm}: ${tree.error}`);
+      expect(pstreeAncestry(tree.value, parent.pid)?.map((s) => s.pid)).toEqual(parent.ancestry.map((s) => s.pid));
+    }
+  });
+
+  it("leaves its own processes out: the SSH session, timeout, its shells, ps and awk", () => {
+    const own = first.processes.filter((p) => /^sshd: root(@notty| \[priv\])/.test(p.args) || p.comm === "timeout" || p.args.includes("@@reaper") || ["ps", "awk", "mawk"].includes(p.comm));
+    expect(own).toEqual([]);
+    expect(first.processes.some((p) => p.comm === "sshd")).toBe(true);
   });
 
   it("fills the summary from the server's own figures", () => {
@@ -182,7 +203,7 @@ describe("servers without procps or pstree", () => {
       expect(res.body.summary.zombies).toBe(l.expected.zombies);
       expect(res.body.parents.map((p) => [p.comm, p.zombieCount])).toEqual(expect.arrayContaining([["httpd", 4]]));
       expect(res.body.parents[0]?.ancestry[0]?.pid).toBe(1);
-      if (note) expect(res.body.notes.join(" ")).toMatch(note);
+      if (note) expect((await settledScan(api, res.body)).notes.join(" ")).toMatch(note);
     } finally {
       await l.stop();
     }

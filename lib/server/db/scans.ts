@@ -11,14 +11,26 @@ const gunzipAsync = promisify(gunzip);
 
 type Body = Omit<ScanData, "summary">;
 
-export async function insertScan(scan: Scan): Promise<void> {
-  const db = await getDb();
+function columnsOf(scan: Scan) {
   const { id, serverId, startedAt, durationMs, summary, ...rest } = scan;
   const body: Body = rest;
+  return { id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body };
+}
+
+export async function insertScan(scan: Scan): Promise<void> {
+  const db = await getDb();
+  const { body, ...columns } = columnsOf(scan);
   await db
     .insertInto("scans")
-    .values({ id, server_id: serverId, started_at: startedAt, duration_ms: durationMs, summary: JSON.stringify(summary), body: await gzipAsync(JSON.stringify(body)) })
+    .values({ ...columns, body: await gzipAsync(JSON.stringify(body)) })
     .execute();
+}
+
+/** Rewrites a stored scan's body (its summary never changes): the pstree step lands after the scan. */
+export async function updateScanBody(scan: Scan): Promise<void> {
+  const db = await getDb();
+  const { id, body } = columnsOf(scan);
+  await db.updateTable("scans").set({ body: await gzipAsync(JSON.stringify(body)) }).where("id", "=", id).execute();
 }
 
 export async function findScan(id: string): Promise<Scan | undefined> {
@@ -64,4 +76,25 @@ export async function latestScans(serverIds: string[]): Promise<Map<string, Scan
     .execute();
   for (const r of rows) out.set(r.server_id, { id: r.id, startedAt: r.started_at, durationMs: r.duration_ms, summary: JSON.parse(r.summary) as ScanSummary });
   return out;
+}
+
+/**
+ * Deletes scans started before `before`, in batches so the store is never locked for long, but
+ * never a server's newest scan. Answers how many went.
+ */
+export async function pruneScans(before: string, batch = 1000): Promise<number> {
+  const db = await getDb();
+  let total = 0;
+  for (;;) {
+    const old = await db
+      .selectFrom("scans as s")
+      .select("s.id")
+      .where("s.started_at", "<", before)
+      .where(({ eb, selectFrom }) => eb("s.started_at", "<", selectFrom("scans as t").select((e) => e.fn.max("t.started_at").as("m")).whereRef("t.server_id", "=", "s.server_id")))
+      .limit(batch)
+      .execute();
+    if (old.length === 0) return total;
+    const r = await db.deleteFrom("scans").where("id", "in", old.map((o) => o.id)).executeTakeFirst();
+    total += Number(r.numDeletedRows);
+  }
 }

@@ -1,53 +1,69 @@
 import "server-only";
-import { AppError } from "@/lib/shared/errors/app-error";
+import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { insertScan } from "@/lib/server/db/scans";
+import { recordScanFailure, recordScanOk } from "@/lib/server/db/scan-status";
+import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { parseScanOutput, stepRunningAt } from "@/lib/server/scan/parse/parse-scan";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
+import { fleetSummaryOf } from "@/lib/shared/fleet/summary";
 import type { Scan } from "@/lib/shared/scan/types";
 import { requireStoredServer } from "@/lib/server/servers/service";
-import type { StoredServer } from "@/lib/server/db/servers";
 import { afterScan } from "@/lib/server/alerts/after-scan";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
 import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
+import { planPstree, PSTREE_PARENTS, startPstree } from "@/lib/server/scan/pstree-step";
 
-/** One round trip to the server, parsed, stored as history, and returned as the contract's Scan. */
+/**
+ * One round trip to the server, parsed, stored as history, and returned as the contract's Scan. The
+ * pstree step follows in the background and lands in the stored scan (`pstreePending` until then).
+ */
 export async function runScan(viewer: User, serverId: string): Promise<Scan> {
   return scanServer(await requireStoredServer(viewer, serverId));
 }
 
+/** Limits of one scan; the configured SSH timeouts when left out (fleet scans pass their per-host limit). */
+export type ScanLimits = { connectTimeoutMs?: number; commandTimeoutMs?: number };
+
 /**
- * Scans a server whoever asked (a person, the scheduler, a fleet scan). Every outcome, stored scan
- * or failure, goes through alerting here and nowhere else.
+ * Scans a server whoever asked (a person, the scheduler, a fleet scan; callers check who may) and
+ * stores the scan. Every outcome, stored scan or failure, is recorded as the server's scan status
+ * (reachability on the fleet page) and goes through alerting, here and nowhere else.
  */
-export async function scanServer(server: StoredServer): Promise<Scan> {
+export async function scanServer(server: StoredServer, limits: ScanLimits = {}): Promise<Scan> {
   let scan: Scan;
   try {
-    scan = await scanOnce(server);
-  } catch (error) {
-    await afterScan(server, { error });
-    throw error;
+    scan = await scanOnce(server, limits);
+  } catch (e) {
+    const error = isAppError(e) ? { code: e.code, message: e.message } : { code: "INTERNAL", message: "The scan failed inside Reaper (see its log)." };
+    await recordScanFailure(server.id, error, nowIso()).catch((err: unknown) => log.error("scan.status_not_recorded", { serverId: server.id, error: String(err) }));
+    await afterScan(server, { error: e });
+    throw e;
   }
+  await recordScanOk(server.id, { id: scan.id, startedAt: scan.startedAt, summary: fleetSummaryOf(scan) }, nowIso());
   await afterScan(server, { scan });
   return scan;
 }
 
-async function scanOnce(server: StoredServer): Promise<Scan> {
+async function scanOnce(server: StoredServer, limits: ScanLimits): Promise<Scan> {
   const serverId = server.id;
   const target = await sshTargetOf(server);
-  const clientTimeoutMs = env().REAPER_SSH_COMMAND_TIMEOUT_MS;
+  const clientTimeoutMs = limits.commandTimeoutMs ?? env().REAPER_SSH_COMMAND_TIMEOUT_MS;
   // The remote side gives up first, so a stuck ps ends on the server instead of lingering there.
-  const { command, commands } = buildScanCommand({ timeoutSeconds: Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2) });
+  const timeoutSeconds = Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2);
+  const { command, commands } = buildScanCommand({ timeoutSeconds, pstreeParents: PSTREE_PARENTS });
   const startedAt = nowIso();
   const t0 = performance.now();
   const result = await runRemote(target, command, {
     label: "The scan",
     stepAt: stepRunningAt,
     timedOut: `The scan ran out of time on ${server.name} and was stopped there. The server may be overloaded; try again in a minute.`,
+    commandTimeoutMs: clientTimeoutMs,
+    connectTimeoutMs: limits.connectTimeoutMs,
   });
   const durationMs = Math.round(performance.now() - t0);
   const parsed = parseScanOutput(result.stdout, commands);
@@ -56,8 +72,10 @@ async function scanOnce(server: StoredServer): Promise<Scan> {
     throw new AppError("COMMAND_FAILED", `${parsed.error.message} (command: ${parsed.error.command})`, { command: parsed.error.command });
   }
   await pinFirstSeenKeys(server, result);
-  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...parsed.value };
+  const pstree = planPstree(parsed.value, timeoutSeconds);
+  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...pstree.scan };
   await insertScan(scan);
+  if (pstree.run) startPstree(scan, target, pstree.run.command, server.name);
   log.info("scan.done", { serverId, scanId: scan.id, durationMs, reused: result.reused, processes: scan.summary.processes, zombies: scan.summary.zombies });
   return scan;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
 import { connect, type Connection } from "@/lib/server/ssh/connect";
 import { execCommand, type ExecLimits, type RawResult } from "@/lib/server/ssh/exec";
+import { HandshakeGate } from "@/lib/server/ssh/handshake-gate";
 import { JumpHosts, jumpsStillPinned, loginKey } from "@/lib/server/ssh/jump";
 import type { ExecResult, SshLimits, SshTarget } from "@/lib/server/ssh/types";
 
@@ -32,12 +33,14 @@ export class SshPool {
   private readonly entries = new Map<string, Entry>();
   /** Connections to jump hosts, whose channels carry the targets behind them. */
   private readonly jumps: JumpHosts;
+  readonly handshakes: HandshakeGate;
 
   constructor(
     private readonly idleMs: number,
-    opts: { maxForwards?: number } = {},
+    opts: { maxForwards?: number; handshakesPerHost?: number } = {},
   ) {
     this.jumps = new JumpHosts(idleMs, opts.maxForwards);
+    this.handshakes = new HandshakeGate(opts.handshakesPerHost ?? 4);
   }
 
   async run(target: SshTarget, command: string, limits: RunLimits): Promise<ExecResult> {
@@ -100,7 +103,8 @@ export class SshPool {
   }
 
   private open(key: string, target: SshTarget, timeoutMs: number): Entry {
-    const entry: Entry = { key, connecting: connect(target, timeoutMs, target.jump ? this.jumps.opener : undefined), conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
+    const connecting = this.handshakes.run(target.host, target.port, () => connect(target, timeoutMs, target.jump ? this.jumps.opener : undefined));
+    const entry: Entry = { key, connecting, conn: null, active: 0, waiters: [], idleTimer: null, dead: false };
     this.entries.set(key, entry);
     entry.connecting.then(
       (conn) => {

@@ -13,7 +13,7 @@ type WithPool = typeof globalThis & { [globalKey]?: SshPool };
 
 export function sshPool(): SshPool {
   const g = globalThis as WithPool;
-  g[globalKey] ??= new SshPool(env().REAPER_SSH_IDLE_MS);
+  g[globalKey] ??= new SshPool(env().REAPER_SSH_IDLE_MS, { handshakesPerHost: env().REAPER_SSH_HANDSHAKES_PER_HOST });
   return g[globalKey];
 }
 
@@ -26,6 +26,8 @@ export type RemoteStep = {
   commandTimeoutMs?: number;
   /** For a command of several steps: which one was running when the output cap was hit. */
   stepAt?: ExecLimits["stepAt"];
+  /** Connect, key exchange and login; the configured connect timeout when left out. */
+  connectTimeoutMs?: number;
 };
 
 /**
@@ -39,7 +41,7 @@ export async function runRemote(target: SshTarget, command: string, step: Remote
     .run(target, command, {
       label: step.label,
       stepAt: step.stepAt,
-      connectTimeoutMs: e.REAPER_SSH_CONNECT_TIMEOUT_MS,
+      connectTimeoutMs: step.connectTimeoutMs ?? e.REAPER_SSH_CONNECT_TIMEOUT_MS,
       commandTimeoutMs: step.commandTimeoutMs ?? e.REAPER_SSH_COMMAND_TIMEOUT_MS,
       maxOutputBytes: e.REAPER_SSH_MAX_OUTPUT_BYTES,
     })

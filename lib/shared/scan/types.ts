@@ -112,6 +112,9 @@ export type ScanData = {
   users?: UserProcesses[];
   /** The 503 triage built from this scan by lib/procs/triage. */
   triage?: Triage;
+  /** true while the pstree step still runs on the server, after the scan answered; the stored scan
+   * gets the parents' `pstree` (or a note) when it ends. Absent once done. */
+  pstreePending?: boolean;
 };
 
 /** A row of a server's scan history: what lists and the history chart read, without the body. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTION_KINDS } from "@/lib/shared/schemas/action-kinds";
+import { visibleOnly } from "@/lib/shared/schemas/text";
 import { parseRestartableUnit, UNIT_NAME_MAX } from "@/lib/shared/actions/unit-name";
 
 // Linux's PID_MAX_LIMIT is 2^22; start times are clock ticks since boot.
@@ -17,7 +18,7 @@ export const actionRequestSchema = z
     // The PID typed back; compared as text, so a form may send "1234" or 1234. A mismatch is
     // CONFIRMATION_REQUIRED (the contract's answer), not VALIDATION.
     confirm: z.union([z.number(), z.string().max(32, "is too long")], "must be the PID, as a number or text").optional(),
-    reason: z.string().max(500, "must be at most 500 characters").optional(),
+    reason: visibleOnly(z.string("must be text").max(500, "must be at most 500 characters")).optional(),
     // restart only: the systemd service the scan says the parent belongs to (Parent.service.name).
     // The server checks it again against the process's cgroup before restarting anything.
     unit: z.string("must be the unit's name as text, like php-fpm.service").max(UNIT_NAME_MAX, `must be at most ${UNIT_NAME_MAX} characters`).optional(),

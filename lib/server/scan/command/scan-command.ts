@@ -1,6 +1,6 @@
-// The one shell command a scan sends. It must run unchanged under bash, dash and busybox ash, with
+// The shell commands a scan sends. They must run unchanged under bash, dash and busybox ash, with
 // mawk, gawk or busybox awk, procps-ng or busybox ps, with or without pstree. Only fixed text and
-// validated integers go into it.
+// validated integers go into them.
 import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, wrapScript } from "@/lib/server/remote/shell";
 import { MARKERS } from "@/lib/server/scan/command/markers";
 import { limitsStep, parentsStep, userTallyAwkProgram } from "@/lib/server/scan/command/triage-steps";
@@ -13,15 +13,14 @@ export type ScanCommandOptions = {
   pstreeParents?: number;
   /** How many users (most processes first, root aside) get their "Max processes" limit read. */
   limitUsers?: number;
-  /** Above this many processes pstree is skipped: it reads the whole table on every call. */
-  pstreeMaxProcesses?: number;
 };
 
 export type ScanCommand = {
   /** One string for one SSH exec; the account's shell runs it as `SHELL -c command`. */
   command: string;
-  /** The exact shell text of each step, in the order they run (SCAN_STEPS: sys, stat, ps, pstree,
-   * parents, limits). */
+  /** The exact shell text of each step, indexed like SCAN_STEPS (sys, stat, ps, pstree, parents,
+   * limits). The pstree step is a command of its own, sent after the scan answered (pstreeCommand):
+   * here it is empty until the scan knows which parents it runs for. */
   commands: string[];
 };
 
@@ -30,7 +29,7 @@ function intOption(name: string, value: number | undefined, fallback: number, mi
 }
 
 // One line per process from AWK_STAT_LOOP's fields. comm goes last, with backslash and newline escaped. The chosen
-// zombie parents go to fd 3 as "PROCESSES PID..." for the pstree step.
+// zombie parents go to fd 3 as "PROCESSES PID..." for the parents step.
 function statAwkProgram(topParents: number): string {
   return [
     AWK_ESCAPE_FUNCTION,
@@ -48,47 +47,39 @@ function statAwkProgram(topParents: number): string {
   ].join(" ");
 }
 
+/**
+ * The scan: `ps` (the slowest read: several files per process) runs in the background from the
+ * start, its rows and the limits they lead to captured in $x, while the foreground reads the
+ * kernel limits, the /proc/PID/stat table and the zombie parents' facts straight to stdout. So the
+ * wall time is the slower of the two reads, not their sum, and no step reads the table twice.
+ * Sections may come in any order (the parser finds them by marker); they never interleave.
+ */
 export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   const timeout = intOption("timeoutSeconds", opts.timeoutSeconds, 30, 1, 3600);
   const top = intOption("pstreeParents", opts.pstreeParents, 5, 0, 50);
-  const maxProcs = intOption("pstreeMaxProcesses", opts.pstreeMaxProcesses, 5000, 0, 10_000_000);
   const topUsers = intOption("limitUsers", opts.limitUsers, 5, 0, 50);
 
   // hz: start times are in clock ticks; busybox has no getconf, and the parser then assumes 100.
   const sys =
     "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg /proc/uptime; " +
     "echo cpus $(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null); echo hz $(getconf CLK_TCK 2>/dev/null)";
-  // stdout goes on to the caller through fd 4 while $(...) keeps only the fd 3 summary. LC_ALL=C:
-  // the kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
-  const stat =
-    "exec 4>&1; p=$(cd /proc && LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + " [0-9]*/stat 3>&1 >&4)";
+  // Rows go to stdout (fd 4) while $(...) keeps only the fd 3 summary. LC_ALL=C: the kernel cuts
+  // comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
+  const stat = "p=$(cd /proc && LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + " [0-9]*/stat 3>&1 >&4)";
   // busybox ps rejects procps options: fall back to what it prints (the parser reads its header).
-  // Its rows pass through an awk on their way to stdout (fd 4) that picks the top users' PIDs (fd 3).
+  // Its rows pass through an awk on their way to the capture (fd 5) that picks the top users' PIDs (fd 3).
   const ps =
-    "exec 4>&1; u=$({ ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps; } | " +
-    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&4)";
-  // -l: without it pstree cuts lines at 132 columns when stdout is not a terminal.
-  const pstree =
-    "set -- $p; if [ $# -gt 1 ]; then n=$1; shift; " +
-    `if [ "$n" -gt ${maxProcs} ]; then echo "${MARKERS.pstreeSkipped} $n"; ` +
-    "elif command -v pstree >/dev/null 2>&1; then " +
-    `for pid in "$@"; do echo "${MARKERS.pstree} $pid"; pstree -l -A -s -p "$pid"; done; ` +
-    `else echo ${MARKERS.pstreeMissing}; fi; fi`;
+    "u=$({ ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps; } | " +
+    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&5)";
   const parents = parentsStep();
   const limits = limitsStep();
 
-  const script = [
-    // $$: the scan's own shell, so its short-lived children (awk, ps) can be left out of the picture.
-    `echo ${MARKERS.sys} $$`, sys,
-    `echo ${MARKERS.stat}`, stat,
-    `echo ${MARKERS.ps}`, ps,
-    pstree,
-    parents,
-    limits,
-    `echo ${MARKERS.end}`,
-  ].join("; ");
+  const background = `{ echo ${MARKERS.ps}; ${ps}; ${limits}; } 5>&1 &`;
+  // $$: the scan's own shell, so its processes (ps, awk, the subshells) can be left out of the picture.
+  const foreground = `{ echo "${MARKERS.sys} $$"; ${sys}; echo ${MARKERS.stat}; ${stat}; ${parents}; } >&4; wait`;
+  const script = ["exec 4>&1", `x=$(${background} ${foreground})`, 'printf "%s\\n" "$x"', `echo ${MARKERS.end}`].join("; ");
   return {
     command: wrapScript(script, { locale: "C.UTF-8", timeoutSeconds: timeout }),
-    commands: [sys, stat, ps, pstree, parents, limits],
+    commands: [sys, stat, ps, "", parents, limits],
   };
 }

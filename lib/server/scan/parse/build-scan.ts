@@ -1,27 +1,22 @@
 // Turns the parsed steps of one scan into the contract's ScanData: /proc's rows are the snapshot
 // (pid, ppid, start time, comm, threads); ps adds what only it knows (STAT flags, user, args, usage).
+import { withPstree, type PstreeStep } from "@/lib/server/scan/parse/attach-pstree";
 import { buildHost } from "@/lib/server/scan/parse/build-host";
 import { buildUsers, type LimitReads } from "@/lib/server/scan/parse/build-users";
+import { ownProcessPids } from "@/lib/server/scan/parse/own-processes";
+import { PidIndex, type PidLookup } from "@/lib/server/scan/parse/pid-index";
 import type { ParentFacts } from "@/lib/server/scan/parse/parse-parent-facts";
 import type { SysInfo } from "@/lib/server/scan/parse/parse-sys";
 import type { StatRow } from "@/lib/server/scan/parse/parse-proc-stat";
 import type { PsRow, PsTable } from "@/lib/server/scan/parse/parse-ps";
 import { formatCount } from "@/lib/shared/format/numbers";
 import { processAgeSeconds } from "@/lib/shared/format/process-age";
-import { parsePstree } from "@/lib/server/scan/parse/parse-pstree";
 import type { AncestryStep, Parent, Process, ScanData } from "@/lib/shared/scan/types";
 import { buildTriage } from "@/lib/shared/triage/build-triage";
 
-export type PstreeStep =
-  | { kind: "ran"; outputs: Map<number, string> }
-  | { kind: "skipped"; processes: number }
-  | { kind: "missing" }
-  /** No zombies, so nothing to run pstree for. */
-  | { kind: "none" };
-
 export type ScanParts = {
   commands: string[];
-  /** PID of the scan's own shell: its short-lived children (awk, ps) are not part of the picture. */
+  /** PID of the scan's own shell: it, its session and its children are not part of the picture. */
   scanShellPid: number | null;
   sys: SysInfo;
   stat: StatRow[];
@@ -37,26 +32,22 @@ export type ScanParts = {
 
 const isKernelThread = (row: StatRow) => row.pid === 2 || row.ppid === 2;
 
-function toProcess(row: StatRow, ps: PsRow | undefined): Process {
-  const state = ps?.state ?? row.state;
+/** Fills in what ps knows about the process /proc listed (see StatRow), in place. */
+function joinPs(row: StatRow, ps: PsRow | undefined): Process {
+  if (ps) {
+    // ps's STAT (Ss, Z+) says more than the kernel's letter.
+    if (ps.state !== null) row.state = ps.state;
+    if (ps.user !== null) row.user = ps.user;
+    row.cpu = ps.cpu;
+    row.rssKb = ps.rssKb;
+  }
   // procps prints "[comm] <defunct>" and busybox "[comm]" for a zombie: it has no command line.
-  const args = state.startsWith("Z") ? "" : (ps?.args ?? (isKernelThread(row) ? `[${row.comm}]` : ""));
-  return {
-    pid: row.pid,
-    ppid: row.ppid,
-    state,
-    user: ps?.user ?? "?",
-    startTime: row.startTime,
-    comm: row.comm,
-    args,
-    threads: row.threads,
-    cpu: ps?.cpu ?? null,
-    rssKb: ps?.rssKb ?? null,
-  };
+  row.args = row.state.startsWith("Z") ? "" : (ps?.args ?? (isKernelThread(row) ? `[${row.comm}]` : ""));
+  return row;
 }
 
 /** From the namespace's PID 1 (ppid 0, or a parent outside the snapshot) down to `proc`. */
-function ancestryOf(proc: Process, byPid: Map<number, Process>): AncestryStep[] {
+function ancestryOf(proc: Process, byPid: PidLookup<Process>): AncestryStep[] {
   const chain: AncestryStep[] = [];
   const seen = new Set<number>();
   for (let p: Process | undefined = proc; p && !seen.has(p.pid); p = byPid.get(p.ppid)) {
@@ -66,31 +57,15 @@ function ancestryOf(proc: Process, byPid: Map<number, Process>): AncestryStep[] 
   return chain.reverse();
 }
 
-function pstreeFor(parent: Process, step: PstreeStep, notes: string[]): string | null {
-  const text = step.kind === "ran" ? step.outputs.get(parent.pid) : undefined;
-  if (text === undefined) return null;
-  const who = `PID ${parent.pid} (${parent.comm})`;
-  if (text.trim() === "") {
-    notes.push(`pstree printed nothing for ${who}: it ended before pstree ran.`);
-    return null;
-  }
-  const tree = parsePstree(text);
-  if (!tree.ok) {
-    notes.push(`pstree's output for ${who} could not be read (${tree.error}), so it is left out.`);
-    return null;
-  }
-  return text;
-}
-
 const NO_FACTS: ParentFacts = { uid: null, sigchld: null, service: null, cgroupPids: null };
 
-function oldestAge(zombiePids: number[], byPid: Map<number, Process>, sys: SysInfo): number | null {
+function oldestAge(zombiePids: number[], byPid: PidLookup<Process>, sys: SysInfo): number | null {
   let oldest = Infinity;
   for (const pid of zombiePids) oldest = Math.min(oldest, byPid.get(pid)?.startTime ?? Infinity);
   return Number.isFinite(oldest) ? processAgeSeconds({ startTime: oldest }, sys) : null;
 }
 
-function buildParents(byPid: Map<number, Process>, zombies: Process[], parts: ScanParts, notes: string[]): Parent[] {
+function buildParents(byPid: PidLookup<Process>, zombies: Process[], parts: ScanParts, notes: string[]): Parent[] {
   const childrenOf = new Map<number, number[]>();
   for (const z of zombies) {
     const siblings = childrenOf.get(z.ppid);
@@ -106,13 +81,12 @@ function buildParents(byPid: Map<number, Process>, zombies: Process[], parts: Sc
       continue;
     }
     zombiePids.sort((a, b) => a - b);
-    const pstree = pstreeFor(parent, parts.pstree, notes);
     parents.push({
       ...parent,
       zombieCount: zombiePids.length,
       zombiePids,
       ancestry: ancestryOf(parent, byPid),
-      pstree,
+      pstree: null,
       ...(parts.parentFacts.get(ppid) ?? NO_FACTS),
       oldestZombieAgeSeconds: oldestAge(zombiePids, byPid, parts.sys),
     });
@@ -122,16 +96,11 @@ function buildParents(byPid: Map<number, Process>, zombies: Process[], parts: Sc
 }
 
 function situationNotes(parts: ScanParts, pidsInUse: number, notes: string[]): void {
-  const { sys, ps, pstree } = parts;
+  const { sys, ps } = parts;
   if (parts.shellNoiseLines > 0) {
     notes.push(`The account's shell printed ${parts.shellNoiseLines} line(s) before the scan (a banner or rc file?); they were ignored.`);
   }
   if (ps.format === "busybox") notes.push("This server's ps is busybox's: it cannot show CPU or memory use, so those columns are empty.");
-  if (pstree.kind === "missing") {
-    notes.push("pstree is not installed on this server: ancestry comes from the snapshot's parent PIDs.");
-  } else if (pstree.kind === "skipped") {
-    notes.push(`pstree skipped: ${formatCount(pstree.processes)} processes would make it cost seconds; ancestry comes from the snapshot's parent PIDs.`);
-  }
   const limit = Math.min(sys.pidMax, sys.threadsMax ?? Infinity);
   if (pidsInUse >= 0.8 * limit) {
     const pct = Math.round((100 * pidsInUse) / limit);
@@ -143,23 +112,22 @@ function situationNotes(parts: ScanParts, pidsInUse: number, notes: string[]): v
 }
 
 export function buildScan(parts: ScanParts): ScanData {
-  const psByPid = new Map<number, PsRow>();
-  for (const row of parts.ps.rows) psByPid.set(row.pid, row);
-  const byPid = new Map<number, Process>();
+  const own = ownProcessPids(parts.stat, new PidIndex(parts.stat), parts.scanShellPid);
+  const psByPid = new PidIndex(parts.ps.rows);
   const processes: Process[] = [];
   const zombies: Process[] = [];
   let unseenByPs = 0;
   let pidsInUse = 0;
   for (const row of parts.stat) {
-    if (row.ppid === parts.scanShellPid) continue;
+    if (own.has(row.pid)) continue;
     const ps = psByPid.get(row.pid);
     if (!ps) unseenByPs++;
-    const proc = toProcess(row, ps);
+    const proc = joinPs(row, ps);
     processes.push(proc);
-    byPid.set(proc.pid, proc);
     if (proc.state.startsWith("Z")) zombies.push(proc);
     pidsInUse += row.threads;
   }
+  const byPid = new PidIndex(processes);
   const notes: string[] = [];
   situationNotes(parts, pidsInUse, notes);
   if (unseenByPs > 0) {
@@ -177,5 +145,5 @@ export function buildScan(parts: ScanParts): ScanData {
     users: buildUsers(processes, parts.limits),
   };
   scan.triage = buildTriage(scan);
-  return scan;
+  return parts.pstree.kind === "none" ? scan : withPstree(scan, parts.pstree);
 }

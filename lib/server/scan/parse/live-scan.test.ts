@@ -1,5 +1,6 @@
-// Runs the real scan command on this machine, as sshd would (`SHELL -c command`), with three real
-// zombies made for the test: under dash (mawk, procps-ng ps, pstree), bash, and busybox alone.
+// Runs the real scan command and then the pstree command on this machine, as sshd would
+// (`SHELL -c command`), with real zombies made for the test: under dash (mawk, procps-ng ps,
+// pstree), bash, and busybox alone.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePstree, pstreeAncestry } from "@/lib/server/scan/parse/parse-pstree";
 import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
+import { buildPstreeCommand } from "@/lib/server/scan/command/pstree-command";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
+import { parsePstreeOutput, withPstree } from "@/lib/server/scan/parse/attach-pstree";
 import { needs } from "@/tests/support/needs";
 
 const run = promisify(execFile);
@@ -68,7 +71,12 @@ describe("the scan command on this machine", () => {
       const { stdout } = await run(shell, ["-c", command], { env, maxBuffer: 64 << 20 });
       const result = parseScanOutput(stdout, commands);
       if (!result.ok) throw new Error(`${result.error.message} (command: ${result.error.command})`);
-      const scan = result.value;
+      // The scan's own processes (timeout, its shells, ps, awk) are not in the picture.
+      expect(result.value.processes.filter((p) => p.ppid === process.pid).map((p) => p.comm)).not.toContain("timeout");
+      // Then the pstree step, as the app sends it once the scan has answered.
+      const pstree = buildPstreeCommand(result.value.parents.slice(0, 50).map((p) => p.pid), { timeoutSeconds: 30 });
+      const trees = await run(shell, ["-c", pstree.command], { env, maxBuffer: 64 << 20 });
+      const scan = withPstree(result.value, parsePstreeOutput(trees.stdout));
       const ours = scan.parents.find((p) => p.pid === parent.pid);
       expect(ours).toMatchObject({ comm: "rpr-zparent", zombieCount: 3, state: "S" });
       expect(ours?.zombiePids).toHaveLength(3);

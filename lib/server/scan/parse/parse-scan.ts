@@ -1,6 +1,6 @@
 // Reads what the scan command (scan-command.ts) printed: splits it at the marker lines, hands each
 // step's text to its parser and joins the results. A failure names the step's shell text.
-import { buildScan, type PstreeStep } from "@/lib/server/scan/parse/build-scan";
+import { buildScan } from "@/lib/server/scan/parse/build-scan";
 import type { LimitReads } from "@/lib/server/scan/parse/build-users";
 import { maxProcessesSoftLimit } from "@/lib/server/scan/parse/parse-limits";
 import { parseParentFacts, type ParentFacts } from "@/lib/server/scan/parse/parse-parent-facts";
@@ -9,12 +9,11 @@ import { parsePs } from "@/lib/server/scan/parse/parse-ps";
 import { parseSys } from "@/lib/server/scan/parse/parse-sys";
 import { fail, type Result } from "@/lib/shared/result";
 import { MARK } from "@/lib/server/scan/command/markers";
+import { pstreeStep, splitSections, stepOf, type Section } from "@/lib/server/scan/parse/sections";
 import { SCAN_STEPS, type ScanStep } from "@/lib/shared/scan/steps";
 import type { ScanData } from "@/lib/shared/scan/types";
 
 export type ScanParseError = { command: string; message: string };
-
-type Section = { step: ScanStep | "end"; name: string; arg: string; body: string };
 
 const STEP_LABELS: Record<ScanStep, string> = {
   sys: "Reading kernel limits",
@@ -24,46 +23,6 @@ const STEP_LABELS: Record<ScanStep, string> = {
   parents: "Reading the zombie parents' /proc/PID/status and cgroup",
   limits: "Reading the top users' /proc/PID/limits",
 };
-
-function stepOf(name: string): ScanStep | "end" | null {
-  if (name === "end" || name === "sys" || name === "stat" || name === "ps") return name;
-  if (name === "parent") return "parents";
-  if (name === "limits") return "limits";
-  return name.startsWith("pstree") ? "pstree" : null;
-}
-
-/** Marker lines start a section; text before the first one came from the account's shell. */
-function splitSections(stdout: string): { preamble: string; sections: Section[] } | { unknown: string; after: Section | undefined } {
-  const nextMarker = (from: number) => {
-    const at = stdout.indexOf(`\n${MARK}`, from);
-    return at < 0 ? -1 : at + 1;
-  };
-  const starts: number[] = [];
-  for (let at = stdout.startsWith(MARK) ? 0 : nextMarker(0); at >= 0; at = nextMarker(at)) starts.push(at);
-  const sections: Section[] = [];
-  for (const [i, start] of starts.entries()) {
-    const end = starts[i + 1] ?? stdout.length;
-    const newline = stdout.indexOf("\n", start);
-    const lineEnd = newline < 0 || newline > end ? end : newline;
-    const line = stdout.slice(start + MARK.length, lineEnd);
-    const space = line.indexOf(" ");
-    const name = space < 0 ? line : line.slice(0, space);
-    const step = stepOf(name);
-    if (step === null) return { unknown: line, after: sections[sections.length - 1] };
-    sections.push({ step, name, arg: space < 0 ? "" : line.slice(space + 1), body: stdout.slice(lineEnd + 1, end) });
-  }
-  return { preamble: stdout.slice(0, starts[0] ?? stdout.length), sections };
-}
-
-function pstreeStep(sections: Section[]): PstreeStep {
-  const outputs = new Map<number, string>();
-  for (const s of sections) {
-    if (s.name === "pstree-missing") return { kind: "missing" };
-    if (s.name === "pstree-skipped") return { kind: "skipped", processes: Number(s.arg) };
-    if (s.name === "pstree" && /^\d+$/.test(s.arg)) outputs.set(Number(s.arg), s.body);
-  }
-  return outputs.size > 0 ? { kind: "ran", outputs } : { kind: "none" };
-}
 
 /** Per-PID sections ("@@reaper:parent PID"); a PID-less or repeated one is ignored. */
 function byPid<T>(sections: Section[], name: string, read: (body: string) => T): Map<number, T> {
@@ -96,7 +55,10 @@ export function parseScanOutput(stdout: string, commands: string[]): Result<Scan
   }
   const last = sections[sections.length - 1] ?? first;
   if (last.step !== "end") {
-    return failAt(last.step, "the scan stopped during this step (the remote timeout may have cut it off), so its output is incomplete");
+    // ps runs in the background and its section is printed last: once the foreground has read
+    // /proc, a missing ps section means ps is what did not finish (it can block on a hung process).
+    const psMissing = !sections.some((s) => s.step === "ps") && (last.step === "stat" || last.step === "parents");
+    return failAt(psMissing ? "ps" : last.step, "the scan stopped during this step (the remote timeout may have cut it off), so its output is incomplete");
   }
   const find = (step: ScanStep) => sections.find((s) => s.step === step);
   const [sysSection, statSection, psSection] = [find("sys"), find("stat"), find("ps")];

@@ -1,0 +1,92 @@
+import "server-only";
+import type { User } from "@/lib/shared/auth/types";
+import { fleetResultsSince, findFleetScanRecord, readFleetScan } from "@/lib/server/db/fleet-scans";
+import { onFleetResults } from "@/lib/server/fleet/events";
+import { requireFleetScan } from "@/lib/server/fleet/fleet-scans";
+import { log } from "@/lib/server/log";
+import type { FleetScanProgress } from "@/lib/shared/fleet/types";
+
+// GET /api/fleet/scans/:id/events: `snapshot` (the whole scan so far), then one `result` per server
+// as it finishes (with the progress), then `done`. Results are read from the store, woken by this
+// process's jobs and polled as well, so a stream opened late, or served by another process, misses
+// nothing. A comment line every 15 s keeps proxies from closing a quiet stream.
+
+const POLL_MS = 1000;
+const HEARTBEAT_MS = 15_000;
+
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+export async function fleetScanEventStream(user: User, id: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const record = await requireFleetScan(user, id);
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const send = (chunk: string) => {
+        if (!closed) controller.enqueue(encoder.encode(chunk));
+      };
+      const first = await readFleetScan(record);
+      send(frame("snapshot", first));
+      const seen = new Set(first.results.filter((r) => r.status !== "pending").map((r) => r.serverId));
+      const progress: FleetScanProgress = { total: first.total, done: first.done, failed: first.failed };
+      let cursor = first.results.reduce((m, r) => (r.finishedAt && r.finishedAt > m ? r.finishedAt : m), record.createdAt);
+
+      let reading = false;
+      let again = false;
+      const finish = () => {
+        if (closed) return;
+        send(frame("done", progress));
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // The client went away first: nothing left to close.
+        }
+      };
+      const read = async () => {
+        if (closed) return;
+        if (reading) {
+          again = true;
+          return;
+        }
+        reading = true;
+        try {
+          do {
+            again = false;
+            for (const result of await fleetResultsSince(id, cursor)) {
+              if (result.finishedAt && result.finishedAt > cursor) cursor = result.finishedAt;
+              if (seen.has(result.serverId)) continue;
+              seen.add(result.serverId);
+              progress.done++;
+              if (result.status === "error") progress.failed++;
+              send(frame("result", { result, progress }));
+            }
+          } while (again && !closed);
+          if (progress.done >= progress.total || (await findFleetScanRecord(id))?.finishedAt) finish();
+        } catch (e) {
+          log.error("fleet.events_failed", { fleetScanId: id, error: e instanceof Error ? e.message : String(e) });
+          finish();
+        } finally {
+          reading = false;
+        }
+      };
+
+      const unsubscribe = onFleetResults(id, () => void read());
+      const poll = setInterval(() => void read(), POLL_MS);
+      const beat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      stop = () => {
+        closed = true;
+        unsubscribe();
+        clearInterval(poll);
+        clearInterval(beat);
+      };
+      signal.addEventListener("abort", () => stop(), { once: true });
+      if (first.status === "done") finish();
+      else await read();
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
