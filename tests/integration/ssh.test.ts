@@ -150,6 +150,22 @@ describe("connection reuse", () => {
     }
   });
 
+  it("a command that misses its deadline retires the connection without cutting off the others", async () => {
+    const fresh = new SshPool(60_000);
+    try {
+      await fresh.run(rootTarget(), "true", limits);
+      // On a pool of four channels: the late one and three others run, nine wait for a channel.
+      const late = codeOf(fresh.run(rootTarget(), "sleep 10", { ...limits, commandTimeoutMs: 300 }));
+      const others = Array.from({ length: 12 }, (_, i) => fresh.run(rootTarget(), `sleep 1; echo ${i}`, { ...limits, commandTimeoutMs: 30_000 }));
+      expect((await late).code).toBe("SSH_TIMEOUT");
+      // Those running finish on the retired connection; those waiting move to a fresh one.
+      expect((await Promise.all(others)).map((o) => Number(o.stdout))).toEqual(Array.from({ length: 12 }, (_, i) => i));
+      expect(fresh.size()).toBe(1);
+    } finally {
+      fresh.closeAll();
+    }
+  });
+
   it("editing credentials never reuses the old session", async () => {
     const fresh = new SshPool(60_000);
     try {

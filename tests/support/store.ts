@@ -19,7 +19,8 @@ const digest = (text: string, encoding: "hex" | "base64") => createHash("sha256"
  */
 export async function storeEnv(dataDir: string): Promise<Record<string, string>> {
   if (testStore() === "sqlite") return {};
-  // Loaded here, not at the top: the bench starts apps through this module outside vitest.
+  // Imported here, not at the top: the benchmarks start apps through this module outside vitest,
+  // where importing vitest throws.
   const { inject } = await import("vitest");
   const url = await databaseOn(inject("postgresUrl"), `reaper_${digest(dataDir, "hex").slice(0, 20)}`);
   return { DATABASE_URL: url, REAPER_SECRET_KEY: digest(`reaper test key ${dataDir}`, "base64") };

@@ -35,6 +35,9 @@ type Entry = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Thrown to a command that waited for a channel on a connection retired meanwhile. */
+const RETIRED = Symbol("retired");
+
 export class SshPool {
   private readonly entries = new Map<string, Entry>();
   /** Connections to jump hosts, whose channels carry the targets behind them. */
@@ -52,24 +55,30 @@ export class SshPool {
   async run(target: SshTarget, command: string, limits: RunLimits): Promise<ExecResult> {
     // Credentials and jump hosts are part of the key: editing a server's login never reuses the old session.
     const key = loginKey(target);
-    let existing = this.entries.get(key);
-    // A connection verified against another key than the one pinned now must not carry on:
-    // reconnecting makes the new pin decide (HOST_KEY_MISMATCH if the server disagrees).
-    const keyChanged = (c: Connection) => (target.hostKeyFingerprint && c.hostKeyFingerprint !== target.hostKeyFingerprint) || !jumpsStillPinned(c, target);
-    if (existing?.conn && keyChanged(existing.conn)) {
-      this.drop(existing);
-      existing = undefined;
-    }
-    const reused = !!existing?.conn && !existing.dead;
-    const entry = existing && !existing.dead ? existing : this.open(key, target, limits.connectTimeoutMs);
-    try {
-      return await this.runOn(entry, command, limits, reused);
-    } catch (e) {
-      // A pooled connection can die quietly between scans (server restart, NAT timeout):
-      // one fresh connection gets a second chance; a fresh one that fails is the answer.
-      if (!reused || e instanceof AppError) throw e;
-      this.drop(entry);
-      return this.runOn(this.open(key, target, limits.connectTimeoutMs), command, limits, false);
+    let secondChance = true;
+    for (let rerouted = 0; ; ) {
+      let existing = this.entries.get(key);
+      // A connection verified against another key than the one pinned now must not carry on:
+      // reconnecting makes the new pin decide (HOST_KEY_MISMATCH if the server disagrees).
+      const keyChanged = (c: Connection) => (target.hostKeyFingerprint && c.hostKeyFingerprint !== target.hostKeyFingerprint) || !jumpsStillPinned(c, target);
+      if (existing?.conn && keyChanged(existing.conn)) {
+        this.drop(existing);
+        existing = undefined;
+      }
+      const reused = !!existing?.conn && !existing.dead;
+      const entry = existing && !existing.dead ? existing : this.open(key, target, limits.connectTimeoutMs);
+      try {
+        return await this.runOn(entry, command, limits, reused);
+      } catch (e) {
+        // Retired while this command waited for a channel: nothing ran; take the fresh connection.
+        if (e === RETIRED && rerouted++ < 3) continue;
+        // A pooled connection can die quietly between scans (server restart, NAT timeout), or refuse
+        // channels: one fresh connection gets a second chance; a fresh one that fails is the answer.
+        // Retired, not dropped: the commands still running on it must not be cut off.
+        if (!reused || e instanceof AppError || e === RETIRED || !secondChance) throw e === RETIRED ? new Error("internal: no SSH connection kept its place") : e;
+        secondChance = false;
+        this.retire(entry);
+      }
     }
   }
 
@@ -132,31 +141,38 @@ export class SshPool {
   private async acquire(entry: Entry): Promise<void> {
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = null;
-    while (entry.active >= MAX_CHANNELS) await new Promise<void>((r) => entry.waiters.push(r));
+    while (entry.active >= MAX_CHANNELS && !entry.dead) await new Promise<void>((r) => entry.waiters.push(r));
+    if (entry.dead) throw RETIRED;
     entry.active++;
   }
 
   private release(entry: Entry): void {
     entry.active--;
+    if (entry.dead) {
+      if (entry.active === 0) entry.conn?.client.end();
+      return;
+    }
     entry.waiters.shift()?.();
-    if (entry.active === 0 && entry.dead) entry.conn?.client.end();
-    if (entry.active === 0 && !entry.dead) {
+    if (entry.active === 0) {
       entry.idleTimer = setTimeout(() => this.drop(entry), this.idleMs);
       entry.idleTimer.unref();
     }
   }
 
-  /** No new commands on this connection; it closes once the ones running on it are done. */
+  /** No new commands on this connection (waiting ones go to a fresh one); it closes once the ones running on it are done. */
   private retire(entry: Entry): void {
     entry.dead = true;
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+    for (const wake of entry.waiters.splice(0)) wake();
+    if (entry.active === 0) entry.conn?.client.end();
   }
 
   private drop(entry: Entry): void {
     entry.dead = true;
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+    for (const wake of entry.waiters.splice(0)) wake();
     entry.conn?.client.end();
   }
 
