@@ -1,10 +1,24 @@
 import "server-only";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { PROTECTED_NAME } from "@/lib/shared/schemas/protected-name";
 
 // The only module that reads process.env: every setting is validated once, at first use,
 // so a typo in a deployment fails loudly with the variable's name instead of deep in a request.
+/** "10.0.0.0/8" or a bare address (one host); IPv4 or IPv6. */
+function parseNetwork(text: string): Network | null {
+  const [address = "", prefixText, extra] = text.split("/");
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return null;
+  const bits = version === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (!(prefix >= 0 && prefix <= bits)) return null;
+  return { address, prefix, type: version === 4 ? "ipv4" : "ipv6" };
+}
+
+export type Network = { address: string; prefix: number; type: "ipv4" | "ipv6" };
+
 const schema = z.object({
   REAPER_DATA_DIR: z.string().min(1).default("./data"),
   // Unset: the embedded SQLite store in the data dir. Set: PostgreSQL, shared by every instance.
@@ -41,6 +55,20 @@ const schema = z.object({
     },
     z.coerce.number("must be false, true or a number of proxies (0-10)").int("must be a whole number of proxies").min(0, "must be 0-10").max(10, "must be 0-10"),
   ),
+  // The networks servers may be in, as CIDRs ("10.0.0.0/8,192.168.1.0/24,2001:db8::/32"). Unset:
+  // any address but the cloud metadata service's. Checked when a server is saved and again at
+  // every connection, so Reaper cannot be used to probe what else its own network can reach.
+  REAPER_ALLOWED_NETWORKS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === "") return null;
+      const items = s.split(",").map((n) => n.trim()).filter((n) => n !== "");
+      const networks = items.map(parseNetwork);
+      const bad = items.filter((_, i) => networks[i] === null);
+      if (bad.length > 0) ctx.addIssue({ code: "custom", message: `${bad.join(", ")}: each entry must be an IPv4 or IPv6 network in CIDR form, e.g. 10.0.0.0/8 or 2001:db8::/32` });
+      return networks.filter((n): n is Network => n !== null);
+    }),
   // Snapshot pictures: how long one render may take (waiting for a turn included), and how many
   // run at once (each is a Chromium page: memory and CPU; the others wait their turn).
   REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
@@ -50,6 +78,10 @@ const schema = z.object({
   REAPER_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   REAPER_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   REAPER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Days of scan history kept (the newest scan of each server always stays).
+  REAPER_SCAN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // The length of a scheduling minute in ms. Only tests and demos shorten it, to see intervals pass.
+  REAPER_SCAN_MINUTE_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

@@ -1,8 +1,5 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateClientKey } from "@/lab/keys";
 import { API_DECISIONS, PAGE_DECISIONS } from "@/tests/api/authorization-matrix.table";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
@@ -20,10 +17,7 @@ let privateKey: string;
 beforeAll(async () => {
   app = await startApp();
   admin = await ApiClient.login(app);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-key-"));
-  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "", "-f", path.join(dir, "k")]);
-  privateKey = fs.readFileSync(path.join(dir, "k"), "utf8");
-  fs.rmSync(dir, { recursive: true });
+  privateKey = (await generateClientKey("ed25519")).privateKey;
   // Nothing listens on its port: every request below is refused before any connection.
   const created = await admin.call<{ id: string }>("POST", "/api/servers", { name: "web-01", host: "127.0.0.1", port: await closedPort(), username: "deploy", privateKey });
   expect(created.status).toBe(201);

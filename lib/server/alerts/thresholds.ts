@@ -27,6 +27,14 @@ export async function thresholdsFor(accountId: string | null): Promise<Threshold
   return (await findThresholdsFor(accountId))?.thresholds ?? DEFAULT_THRESHOLDS;
 }
 
+/** thresholdsFor for many servers at once (the fleet page): every stored set read in one query. */
+export async function thresholdsLookup(): Promise<(accountId: string | null) => Thresholds> {
+  const sets = await listThresholdSets();
+  const global = sets.find((s) => s.accountId === null)?.thresholds ?? DEFAULT_THRESHOLDS;
+  const own = new Map(sets.flatMap((s) => (s.accountId === null ? [] : [[s.accountId, s.thresholds] as const])));
+  return (accountId) => (accountId !== null && own.get(accountId)) || global;
+}
+
 /** `scope`: "global", or an account id. */
 export async function setThresholds(viewer: User, scope: string, thresholds: Thresholds): Promise<ThresholdSet> {
   requireRight(viewer, "alerts:manage");

@@ -11,6 +11,7 @@ import type { CreateServerInput, UpdateServerInput } from "@/lib/shared/schemas/
 import type { ScanListItem } from "@/lib/shared/scan/types";
 import { checkPrivateKey, sealCredentials, unsealCredentials, type Credentials } from "@/lib/server/servers/credentials";
 import { checkJumpServer, checkNotAJumpHost, withJumpChanges } from "@/lib/server/servers/jump-chain";
+import { checkHostAllowed } from "@/lib/server/ssh/allowed-networks";
 import type { Server } from "@/lib/shared/servers/types";
 
 /** The contract's Server: everything but the sealed secrets, with the last scan. */
@@ -26,6 +27,7 @@ function toServer(s: StoredServer, scan: ScanListItem | undefined): Server {
     accountId: s.accountId,
     useSudo: s.useSudo,
     jumpServerId: s.jumpServerId,
+    scanIntervalMinutes: s.scanIntervalMinutes,
     createdAt: s.createdAt,
     lastScan: scan ? { id: scan.id, startedAt: scan.startedAt, summary: scan.summary } : null,
   };
@@ -99,6 +101,7 @@ export async function createServer(viewer: User, input: CreateServerInput): Prom
     const at = nowIso();
     trail.detail = { ...trail.detail, ...describe({ ...input, accountId: input.accountId ?? null }) };
     await checkAccount(input.accountId);
+    await checkHostAllowed(input.host, input.jumpServerId != null);
     const creds = credentialsFrom(input);
     const server: StoredServer = {
       id,
@@ -112,6 +115,7 @@ export async function createServer(viewer: User, input: CreateServerInput): Prom
       accountId: input.accountId ?? null,
       useSudo: input.useSudo,
       jumpServerId: input.jumpServerId ?? null,
+      scanIntervalMinutes: input.scanIntervalMinutes ?? null,
       createdAt: at,
       updatedAt: at,
     };
@@ -145,6 +149,7 @@ function changedFields(server: StoredServer, input: UpdateServerInput): string[]
     accountId: input.accountId === server.accountId,
     hostKeyFingerprint: input.hostKeyFingerprint === server.hostKeyFingerprint,
     jumpServerId: input.jumpServerId === server.jumpServerId,
+    scanIntervalMinutes: input.scanIntervalMinutes === server.scanIntervalMinutes,
   };
   return (Object.keys(input) as (keyof UpdateServerInput)[]).filter((k) => input[k] !== undefined && !same[k]).sort();
 }
@@ -193,6 +198,9 @@ async function applyUpdate(viewer: User, id: string, input: UpdateServerInput): 
   const moved = (input.host !== undefined && input.host !== server.host) || (input.port !== undefined && input.port !== server.port);
   checkPinChange(server, input, moved);
   if (input.accountId !== undefined) await checkAccount(input.accountId);
+  if (input.host !== undefined || input.jumpServerId !== undefined) {
+    await checkHostAllowed(input.host ?? server.host, (input.jumpServerId === undefined ? server.jumpServerId : input.jumpServerId) !== null);
+  }
   const creds = mergedCredentials(server, input);
   await updateStoredServer(id, {
     ...(input.name !== undefined && { name: input.name }),
@@ -202,6 +210,7 @@ async function applyUpdate(viewer: User, id: string, input: UpdateServerInput): 
     ...(input.useSudo !== undefined && { useSudo: input.useSudo }),
     ...(input.jumpServerId !== undefined && { jumpServerId: input.jumpServerId }),
     ...(input.accountId !== undefined && { accountId: input.accountId }),
+    ...(input.scanIntervalMinutes !== undefined && { scanIntervalMinutes: input.scanIntervalMinutes }),
     ...(creds && { sealedSecrets: sealCredentials(creds, id), authType: creds.privateKey ? "key" : "password" }),
     // A new address is a new machine as far as its key goes: pin afresh unless one is given.
     ...(moved && { hostKeyFingerprint: null }),

@@ -6,13 +6,13 @@ import { duration } from "@/lib/shared/triage/words";
 
 export type AlertInputs = {
   /** The last successful scan's figures; null when the server was never scanned successfully. */
-  lastScan: ScanFacts | null;
+  lastScan: Pick<ScanFacts, "zombies" | "pidUse" | "oldestZombieAgeSeconds"> | null;
   /** Scans that failed since the last successful one. */
   failuresInRow: number;
   lastFailure: ScanFailure | null;
 };
 
-function scanReasons(t: Thresholds, s: ScanFacts): AlertReason[] {
+function scanReasons(t: Thresholds, s: NonNullable<AlertInputs["lastScan"]>): AlertReason[] {
   const out: AlertReason[] = [];
   if (t.zombiesAbove !== null && s.zombies > t.zombiesAbove) {
     out.push({ kind: "zombies", text: `${plural(s.zombies, "zombie")}, more than the ${formatCount(t.zombiesAbove)} allowed` });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assessRisk, compareRisk, DEFAULT_RISK_THRESHOLDS, type Ranked } from "@/lib/shared/fleet/risk";
+import { DEFAULT_THRESHOLDS } from "@/lib/shared/alerts/defaults";
+import { assessRisk, compareRisk, type Ranked } from "@/lib/shared/fleet/risk";
 import type { FleetSummary, Reachability } from "@/lib/shared/fleet/types";
 
 const summary = (over: Partial<FleetSummary> = {}): FleetSummary => ({
@@ -25,15 +26,16 @@ describe("assessRisk", () => {
   it.each([
     ["never scanned", null, null, "unknown", [/Not scanned yet/]],
     ["a quiet server", summary(), ok, "healthy", []],
-    ["more zombies than the threshold", summary({ zombies: 101 }), ok, "at-risk", [/101 zombies \(more than 100\)/]],
+    ["more zombies than the threshold", summary({ zombies: 101 }), ok, "at-risk", [/101 zombies, more than the 100 allowed/]],
     ["exactly the threshold of zombies", summary({ zombies: 100 }), ok, "healthy", []],
-    ["PID use at the warning line", summary({ pidRatio: 0.75, pidsInUse: 24576 }), ok, "at-risk", [/75% of the PID limit in use \(24,576 of 32,768\)/]],
-    ["an old zombie", summary({ oldestZombieAgeSeconds: 7200 }), ok, "at-risk", [/A zombie 2 h old \(over 1 h\)/]],
+    ["PID use at the triage's warning line", summary({ pidRatio: 0.75, pidsInUse: 24576 }), ok, "healthy", []],
+    ["PID use past the critical line", summary({ pidRatio: 0.95, pidsInUse: 31130 }), ok, "at-risk", [/95% of the PID limit in use, above 90%/]],
+    ["an old zombie", summary({ oldestZombieAgeSeconds: 7200 }), ok, "at-risk", [/a zombie has waited 2 h for its parent, longer than 1 h/]],
     ["a PID verdict", summary({ cause: "cgroup-pid-limit", verdict: "Likely cause of 503: the PID limit of nginx.service is nearly used up." }), ok, "at-risk", [/nginx\.service/]],
     ["a CPU verdict alone", summary({ cause: "cpu-overload", verdict: "Likely cause of 503: CPU overload." }), ok, "healthy", []],
     ["failed once", summary(), failed(1), "failing", [/The last scan failed \(SSH_UNREACHABLE\): Could not reach/]],
     ["failed twice, never scanned", null, failed(2), "failing", [/SSH_UNREACHABLE/]],
-    ["unreachable three times running", summary(), failed(3), "at-risk", [/Unreachable 3 scans running \(SSH_UNREACHABLE\)/]],
+    ["unreachable three times running", summary(), failed(3), "at-risk", [/3 scans in a row failed, the last with SSH_UNREACHABLE: Could not reach/]],
     ["failing with a pile of zombies last seen", summary({ zombies: 500 }), failed(1), "at-risk", [/500 zombies/]],
   ] as const)("%s", (_, s, r, risk, reasons) => {
     const got = assessRisk({ summary: s, reachability: r });
@@ -43,8 +45,10 @@ describe("assessRisk", () => {
   });
 
   it("takes other thresholds with the same meaning", () => {
-    expect(assessRisk({ summary: summary({ zombies: 11 }), reachability: ok }, { ...DEFAULT_RISK_THRESHOLDS, zombies: 10 }).risk).toBe("at-risk");
-    expect(assessRisk({ summary: null, reachability: failed(1) }, { ...DEFAULT_RISK_THRESHOLDS, unreachableInRow: 1 }).risk).toBe("at-risk");
+    expect(assessRisk({ summary: summary({ zombies: 11 }), reachability: ok }, { ...DEFAULT_THRESHOLDS, zombiesAbove: 10 }).risk).toBe("at-risk");
+    expect(assessRisk({ summary: null, reachability: failed(1) }, { ...DEFAULT_THRESHOLDS, failedScansInRow: 1 }).risk).toBe("at-risk");
+    // A threshold set to null is off: the rule no longer marks anyone.
+    expect(assessRisk({ summary: summary({ zombies: 5000 }), reachability: ok }, { ...DEFAULT_THRESHOLDS, zombiesAbove: null }).risk).toBe("healthy");
   });
 });
 

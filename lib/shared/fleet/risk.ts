@@ -1,30 +1,10 @@
-// Which servers need someone first. The rules and their default thresholds live here and nowhere
-// else; callers may pass other thresholds (an account's own, say) with the same meaning.
-import { formatCount } from "@/lib/shared/format/numbers";
+// Which servers need someone first: the alert rules (lib/shared/alerts) on each server's last scan
+// and reachability, with its account's thresholds, then an order for the fleet page.
+import { DEFAULT_THRESHOLDS } from "@/lib/shared/alerts/defaults";
+import { alertReasons } from "@/lib/shared/alerts/evaluate";
+import type { Thresholds } from "@/lib/shared/alerts/types";
 import type { FleetSummary, Reachability, Risk } from "@/lib/shared/fleet/types";
-import { PRESSURE_WARN } from "@/lib/shared/triage/thresholds";
 import type { TriageCause } from "@/lib/shared/triage/types";
-import { duration, percent } from "@/lib/shared/triage/words";
-
-export type RiskThresholds = {
-  /** More zombies than this on one server. */
-  zombies: number;
-  /** PID use (of the ceiling that runs out first) at or above this share. */
-  pidUse: number;
-  /** A zombie older than this many seconds: its parent is not reaping, and the pile only grows. */
-  zombieAgeSeconds: number;
-  /** Unreachable this many scans running: no longer a blip. */
-  unreachableInRow: number;
-};
-
-export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = {
-  // A busy web server makes short-lived zombies all the time; a hundred at one moment is a leak.
-  zombies: 100,
-  // The triage's own warning line: one burst of workers away from fork() failing.
-  pidUse: PRESSURE_WARN,
-  zombieAgeSeconds: 60 * 60,
-  unreachableInRow: 3,
-};
 
 /**
  * Verdicts that mark a server at risk: the process table (or a slice of it) running out. CPU and
@@ -36,24 +16,17 @@ const PID_CAUSES: ReadonlySet<TriageCause> = new Set(["pid-exhaustion-zombies", 
 export type RiskInput = { summary: FleetSummary | null; reachability: Reachability | null };
 
 /**
- * at-risk: a threshold is crossed (on the last good scan, or unreachable K times running), or the
- * triage blames running out of PIDs for 503s; failing: the last attempt failed (fewer than K times);
- * healthy: the last attempt worked and nothing is crossed; unknown: never scanned.
+ * at-risk: an alert threshold is crossed (the same rules, and the same thresholds, that alert
+ * webhooks), or the triage blames running out of PIDs for 503s; failing: the last attempt failed,
+ * not yet often enough to alert; healthy: the last attempt worked and nothing is crossed; unknown:
+ * never scanned.
  */
-export function assessRisk({ summary, reachability }: RiskInput, t: RiskThresholds = DEFAULT_RISK_THRESHOLDS): { risk: Risk; reasons: string[] } {
-  const reasons: string[] = [];
+export function assessRisk({ summary, reachability }: RiskInput, thresholds: Thresholds = DEFAULT_THRESHOLDS): { risk: Risk; reasons: string[] } {
   const failing = reachability !== null && !reachability.ok;
-  if (failing && reachability.failuresInRow >= t.unreachableInRow) {
-    reasons.push(`Unreachable ${reachability.failuresInRow} scans running (${reachability.error?.code ?? "error"}).`);
-  }
-  if (summary) {
-    if (summary.pidRatio >= t.pidUse) reasons.push(`${percent(summary.pidRatio)} of the PID limit in use (${formatCount(summary.pidsInUse)} of ${formatCount(summary.pidLimit)}).`);
-    if (summary.zombies > t.zombies) reasons.push(`${formatCount(summary.zombies)} zombies (more than ${formatCount(t.zombies)}).`);
-    if (summary.oldestZombieAgeSeconds !== null && summary.oldestZombieAgeSeconds > t.zombieAgeSeconds) {
-      reasons.push(`A zombie ${duration(summary.oldestZombieAgeSeconds)} old (over ${duration(t.zombieAgeSeconds)}).`);
-    }
-    if (PID_CAUSES.has(summary.cause)) reasons.push(summary.verdict);
-  }
+  const lastFailure = failing && reachability.error ? { ...reachability.error, at: reachability.lastAttemptAt } : null;
+  const lastScan = summary && { zombies: summary.zombies, pidUse: summary.pidRatio, oldestZombieAgeSeconds: summary.oldestZombieAgeSeconds };
+  const reasons = alertReasons(thresholds, { lastScan, failuresInRow: reachability?.failuresInRow ?? 0, lastFailure }).map((r) => r.text);
+  if (summary && PID_CAUSES.has(summary.cause)) reasons.push(summary.verdict);
   if (reasons.length > 0) return { risk: "at-risk", reasons };
   if (failing) return { risk: "failing", reasons: [`The last scan failed (${reachability.error?.code ?? "error"}): ${reachability.error?.message ?? ""}`.trim()] };
   if (summary) return { risk: "healthy", reasons: [] };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { canonicalIpv4 } from "@/lib/shared/net/ipv4-forms";
+import { scanIntervalSchema } from "@/lib/shared/schemas/scan-interval";
 import { nameSchema } from "@/lib/shared/schemas/text";
 
 // Hosts and usernames never reach a shell (ssh2 takes them as data), but they are still held
@@ -15,7 +17,9 @@ export const hostSchema = z
   .min(1, "is required: a host name or IP address")
   .refine((h) => IP_ADDRESS.safeParse(h).success || HOSTNAME.test(h), {
     message: "must be a host name (letters, digits, dots, hyphens; not starting with '-') or an IP address, without spaces or shell characters",
-  });
+  })
+  // `0x7f000001` is reached as 127.0.0.1: stored (and checked against the allowed networks) so.
+  .transform((h) => canonicalIpv4(h) ?? h);
 
 export const fingerprintSchema = z
   .string()
@@ -36,6 +40,7 @@ const fields = {
   accountId: z.string().min(1).max(64).nullable(),
   useSudo: z.boolean(),
   // The chain rules (another saved server, two jumps at most, no cycle) need the store: servers/jump-chain.ts.
+  scanIntervalMinutes: scanIntervalSchema,
   jumpServerId: z.string("must be the id of another saved server, or null").min(1, "must be the id of another saved server, or null").max(64, "is not a server id").nullable(),
 };
 
@@ -50,6 +55,7 @@ export const createServerSchema = z
     accountId: fields.accountId.optional(),
     useSudo: fields.useSudo.default(false),
     jumpServerId: fields.jumpServerId.optional(),
+    scanIntervalMinutes: fields.scanIntervalMinutes.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -74,6 +80,7 @@ export const updateServerSchema = z
     accountId: fields.accountId,
     useSudo: fields.useSudo,
     jumpServerId: fields.jumpServerId,
+    scanIntervalMinutes: fields.scanIntervalMinutes,
   })
   .partial()
   .strict()

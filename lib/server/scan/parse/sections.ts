@@ -5,6 +5,7 @@ import type { ScanStep } from "@/lib/shared/scan/steps";
 
 export type Section = { step: ScanStep | "end"; name: string; arg: string; body: string };
 
+/** The step a marker name belongs to; null for a name no scan prints. */
 export function stepOf(name: string): ScanStep | "end" | null {
   if (name === "end" || name === "sys" || name === "stat" || name === "ps") return name;
   if (name === "parent") return "parents";
