@@ -78,6 +78,10 @@ const schema = z.object({
   REAPER_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   REAPER_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   REAPER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Refused attempts (actions, server changes) logged one by one per person within a window; past
+  // that the person is answered RATE_LIMITED and their refusals are counted into one audit event.
+  REAPER_REFUSAL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  REAPER_REFUSAL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

@@ -63,6 +63,8 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
       REAPER_ADMIN_EMAIL: ADMIN.email,
       REAPER_ADMIN_PASSWORD: ADMIN.password,
       REAPER_LOG_LEVEL: "warn",
+      // Suites refuse things on purpose, many a minute; tests/api/refusal-limit.test.ts sets its own.
+      REAPER_REFUSAL_LIMIT: "10000",
       ...(await storeEnv(dataDir)),
       ...extraEnv,
     },

@@ -222,6 +222,25 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("webhook_deliveries_status_next").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute();
     },
   },
+  "0008_refusal_bursts": {
+    // Refused attempts past a person's per-minute allowance are counted here, one row per person,
+    // instead of one audit event each; the burst becomes one audit event with its count.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("refusal_bursts")
+        .addColumn("actor_id", "text", (c) => c.primaryKey())
+        .addColumn("actor_email", "text", (c) => c.notNull())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("last_at", "text", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        // The server every refusal of the burst was about; null once they were about several (or none).
+        .addColumn("server_id", "text")
+        .addColumn("one_server", "integer", (c) => c.notNull())
+        // The codes refused, JSON {code: count}.
+        .addColumn("codes", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
   "0003_people_and_tokens": {
     // People can be disabled; accounts have unique names; sessions get a public id (to be listed
     // and revoked), a last-seen time and where they came from; login attempts are counted per
