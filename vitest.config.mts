@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
 const BOTH_STORES = [
   "lib/server/db/**/*.test.ts",
   "lib/server/actions/serialize.test.ts",
+  "lib/server/jobs/**/*.test.ts",
   "tests/api/auth.test.ts",
   "tests/api/login-limits.test.ts",
   "tests/api/people.test.ts",

@@ -62,7 +62,8 @@ async function customerAccount(cookie: string): Promise<string> {
  * Lab ports and keys change every run, so existing demo servers are updated, not duplicated; a
  * key that changed at the same address is pinned through the host-key step, as staff would.
  */
-async function register(cookie: string, labs: LabServer[], customerAccountId: string): Promise<void> {
+async function register(cookie: string, labs: LabServer[], customerAccountId: string): Promise<Map<string, string>> {
+  const scans = new Map<string, string>();
   const { servers } = await api<{ servers: ServerBody[] }>(cookie, "GET", "/api/servers");
   for (const lab of labs) {
     const fields = { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey, accountId: lab.name === CUSTOMER_SERVER ? customerAccountId : null };
@@ -73,8 +74,16 @@ async function register(cookie: string, labs: LabServer[], customerAccountId: st
     if (server.hostKeyFingerprint !== lab.hostKeyFingerprint) {
       server = await api<ServerBody>(cookie, "POST", `/api/servers/${server.id}/host-key`, { fingerprint: lab.hostKeyFingerprint });
     }
-    await api(cookie, "POST", `/api/servers/${server.id}/scans`);
+    scans.set(lab.name, (await api<{ id: string }>(cookie, "POST", `/api/servers/${server.id}/scans`)).id);
   }
+  return scans;
+}
+
+/** A ready snapshot link of the customer's server, as support would paste it into a ticket. */
+async function shareDemoScan(cookie: string, scanId: string | undefined): Promise<string> {
+  if (!scanId) return "(no scan to share)";
+  const shared = await api<{ absoluteUrl: string; absoluteImageUrl: string }>(cookie, "POST", "/api/snapshots", { scanId, ticket: "DEMO-1" });
+  return `${shared.absoluteUrl}\n  its picture: ${shared.absoluteImageUrl}`;
 }
 
 async function main(): Promise<void> {
@@ -105,12 +114,14 @@ async function main(): Promise<void> {
 
   await waitForApp();
   const cookie = await login();
-  await register(cookie, labs, await customerAccount(cookie));
+  const scans = await register(cookie, labs, await customerAccount(cookie));
+  const snapshot = await shareDemoScan(cookie, scans.get(CUSTOMER_SERVER));
   console.log(`
 Reaper is running: ${BASE}
 Support staff (admin, every server):     ${EMAIL} / ${PASSWORD}
 Customer (${CUSTOMER.account}, ${CUSTOMER_SERVER} only, self-service panel): ${CUSTOMER.email} / ${CUSTOMER.password}
 Lab servers: ${labs.map((l) => `${l.name} (${l.host}:${l.port}, ${l.expected.zombies} zombies)`).join(", ")}
+Snapshot of ${CUSTOMER_SERVER} for a ticket (no login needed): ${snapshot}
 Press Ctrl-C to stop the dashboard and the lab servers.`);
 }
 

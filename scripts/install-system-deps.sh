@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages Reaper's demo and tests need: sshd and pstree for lab servers, tini as their
-# reaping init, busybox for the Alpine-like lab, iproute2 for the lab's network namespaces (servers
-# behind a bastion), Chromium for browser tests, a compiler for better-sqlite3, systemd for its
-# systemctl and systemd-escape, which the unit-name tests ask (installing it does not make it the
-# init), and PostgreSQL, whose binaries the tests run as a throwaway cluster of their own (the
-# packaged cluster is not used). Installs only what is missing, so a second run costs nothing.
+# Debian packages Reaper, its demo and its tests need: sshd and pstree for lab servers, tini as
+# their reaping init, busybox for the Alpine-like lab, iproute2 for the lab's network namespaces
+# (servers behind a bastion), Chromium for browser tests and for the snapshot pictures the app
+# itself renders, a compiler for better-sqlite3, systemd for its systemctl and systemd-escape, which
+# the unit-name tests ask (installing it does not make it the init), and PostgreSQL, whose binaries
+# the tests run as a throwaway cluster of their own (the packaged cluster is not used). Installs
+# only what is missing, so a second run costs nothing.
 set -euo pipefail
 
 need=()

@@ -1,6 +1,7 @@
 "use client";
 
 import { FollowUpButtons } from "@/components/actions/follow-up-buttons";
+import { ShareButton, STAFF_WORDS } from "@/components/snapshots/share-button";
 import { Callout } from "@/components/ui/callout";
 import { SafeText } from "@/components/ui/safe-text";
 import { actionMeans, type Action } from "@/lib/shared/actions/types";
@@ -12,10 +13,12 @@ type Props = {
   onDismiss?: () => void;
   /** The scan on screen was taken after this action: say so instead of "scan again". */
   rescanned?: boolean;
+  /** The scan this action followed: offers to share it, with this outcome, to a ticket. */
+  shareScanId?: string;
 };
 
 /** What an action did, in the server's words: zombies before → after, the parent, the next step. */
-export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = false }: Props) {
+export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = false, shareScanId }: Props) {
   // No next step means the zombies are gone (or there were none): only a scan is left to confirm it.
   const done = result.next === null;
   return (
@@ -53,7 +56,9 @@ export function ActionOutcome({ result, onScanAgain, onDismiss, rescanned = fals
       </dl>
       {rescanned ? <p className="mt-1.5 font-medium">The scan below was taken after this action.</p> : done ? <p className="mt-1.5 font-medium">Next: scan again to confirm.</p> : null}
       {result.replayed ? <p className="mt-1 text-xs opacity-80">This repeats an identical action that had just finished: no second signal was sent.</p> : null}
-      <FollowUpButtons onScanAgain={onScanAgain} onDismiss={onDismiss} scanFirst={done} />
+      <FollowUpButtons onScanAgain={onScanAgain} onDismiss={onDismiss} scanFirst={done}>
+        {shareScanId ? <ShareButton serverId={result.serverId} scanId={shareScanId} label="Share to ticket" words={STAFF_WORDS} size="sm" /> : null}
+      </FollowUpButtons>
     </Callout>
   );
 }

@@ -50,7 +50,7 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
   const panel = (parent: Parent) => (
     <div className="space-y-2">
       <ParentTree parent={parent} forest={forest} zombies={zombiesOf.get(parent.pid) ?? []} diagnosis={diagnoses.get(parent.pid)} />
-      {canAct ? <ParentPanel serverId={scan.serverId} parent={parent} onScanAgain={onScanAgain} /> : null}
+      {canAct ? <ParentPanel serverId={scan.serverId} parent={parent} onScanAgain={onScanAgain} scanId={scan.id} /> : null}
     </div>
   );
   return (

@@ -82,6 +82,10 @@ const schema = z.object({
   // that the person is answered RATE_LIMITED and their refusals are counted into one audit event.
   REAPER_REFUSAL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   REAPER_REFUSAL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Days of scan history kept (the newest scan of each server always stays).
+  REAPER_SCAN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // The length of a scheduling minute in ms. Only tests and demos shorten it, to see intervals pass.
+  REAPER_SCAN_MINUTE_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
   REAPER_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Process names (comms) no action may signal, comma-separated. sshd-session is OpenSSH 9.8+'s
   // per-connection process. The names go into the remote command, hence the strict grammar.

@@ -12,12 +12,13 @@ import { startJobs } from "@/lib/server/jobs/queue";
 import { jobKinds } from "@/lib/server/jobs/registry";
 import { log } from "@/lib/server/log";
 import { verifySecretKey } from "@/lib/server/secrets/key-check";
+import { startScheduler } from "@/lib/server/schedule/scheduler";
 import { resumeDeliveries } from "@/lib/server/webhooks/dispatch";
 
 /**
  * Migrations, audit events a previous run left in the outbox, the secret key's check, the first admin
  * (REAPER_ADMIN_EMAIL/PASSWORD when no admin exists yet), old sessions, background jobs, and the
- * webhook deliveries a stop interrupted.
+ * webhook deliveries a stop interrupted; then the background scan scheduler.
  */
 export async function start(): Promise<void> {
   await getDb();
@@ -32,6 +33,7 @@ export async function start(): Promise<void> {
   await startJobs(jobKinds);
   const resumed = await resumeDeliveries();
   if (resumed > 0) log.info("startup.webhooks_resumed", { deliveries: resumed });
+  startScheduler();
   if (!servedByReaper()) {
     log.warn("startup.plain_next", { detail: "started without scripts/serve.mjs (npm start): client addresses for login limits come from X-Forwarded-For, which clients can forge" });
   }

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewToken, TokenInfo, User } from "@/lib/shared/auth/types";
 import type { AuditEvent } from "@/lib/shared/audit/types";
@@ -7,6 +5,7 @@ import type { Account, AccountListItem, Person } from "@/lib/shared/people/types
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { storeContents } from "@/tests/support/store";
 
 // Accounts, people and API tokens through the real built app.
 type ErrorBody = { error: { code: string; message: string; field?: string } };
@@ -119,7 +118,7 @@ describe("API tokens", () => {
     const listed = (await admin.call<{ tokens: TokenInfo[] }>("GET", "/api/tokens")).body.tokens.find((t) => t.id === created.body.id);
     expect(listed).toEqual({ id: created.body.id, name: "Ticket system", createdAt: created.body.createdAt, lastUsedAt: null });
     expect(JSON.stringify(await admin.call("GET", "/api/tokens"))).not.toContain(created.body.token);
-    const db = fs.readFileSync(path.join(app.dataDir, "reaper.sqlite")).toString("latin1") + (fs.existsSync(path.join(app.dataDir, "reaper.sqlite-wal")) ? fs.readFileSync(path.join(app.dataDir, "reaper.sqlite-wal")).toString("latin1") : "");
+    const db = (await storeContents(app)).toString("latin1");
     expect(db).not.toContain(created.body.token);
 
     const bot = ApiClient.bearer(app, created.body.token);

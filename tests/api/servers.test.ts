@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { storeContents } from "@/tests/support/store";
 
 type ServerBody = Record<string, unknown> & { id: string; hostKeyFingerprint: string | null };
 type ErrorBody = { error: { code: string; message: string } };
@@ -111,15 +112,17 @@ describe("server lifecycle", () => {
     expect((await api.call<ErrorBody>("GET", `/api/servers/${id}`)).body.error.code).toBe("NOT_FOUND");
   });
 
-  it("stores secrets sealed: the database file holds no key, passphrase or password", async () => {
+  it("stores secrets sealed: the store holds no key, passphrase or password", async () => {
     await api.call("POST", "/api/servers", { ...valid(), name: "sealed", privateKey: encryptedKey, passphrase: "correct horse" });
     await api.call("POST", "/api/servers", { name: "pw", host: "127.0.0.1", username: "root", password: "another-s3cret" });
-    const files = fs.readdirSync(app.dataDir).filter((f) => f.startsWith("reaper.sqlite"));
-    const bytes = Buffer.concat(files.map((f) => fs.readFileSync(path.join(app.dataDir, f))));
+    const bytes = await storeContents(app);
     for (const secret of ["correct horse", "OPENSSH PRIVATE KEY", "another-s3cret", encryptedKey.split("\n")[1] ?? "x"]) {
       expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
-    expect(fs.statSync(path.join(app.dataDir, "secret.key")).mode & 0o777).toBe(0o600);
+    // Without REAPER_SECRET_KEY (SQLite only: PostgreSQL requires it) the key is made into the data dir, owner-only.
+    const keyFile = path.join(app.dataDir, "secret.key");
+    expect(fs.existsSync(keyFile)).toBe(app.databaseUrl === null);
+    if (app.databaseUrl === null) expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(app.logs()).toContain("api.request");
     for (const secret of ["correct horse", "PRIVATE KEY", "another-s3cret"]) expect(app.logs()).not.toContain(secret);
   });

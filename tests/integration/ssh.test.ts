@@ -97,21 +97,25 @@ describe("failures are answered within their limits", () => {
     expect((await codeOf(pool.run(rootTarget({ port: await closedPort() }), "true", limits))).code).toBe("SSH_UNREACHABLE");
   });
 
-  it("a port that accepts TCP and never speaks is SSH_TIMEOUT, within the connect limit", async () => {
+  // Behaviour, not wall-clock bounds (a loaded 2-core machine stretches any figure): which limit
+  // decided shows in the message, and the answer cannot come before that limit.
+  it("a port that accepts TCP and never speaks is SSH_TIMEOUT, decided by the connect limit", async () => {
     const silent = await silentPort();
     const started = Date.now();
     const failure = await codeOf(pool.run(rootTarget({ port: silent.port }), "true", { ...limits, connectTimeoutMs: 1_500 }));
     const elapsed = Date.now() - started;
     silent.close();
     expect(failure.code).toBe("SSH_TIMEOUT");
+    expect(failure.message).toMatch(/did not complete the SSH handshake in time/);
     expect(elapsed).toBeGreaterThanOrEqual(1_400);
-    expect(elapsed).toBeLessThan(3_000);
   });
 
-  it("a command that outlives the command limit is SSH_TIMEOUT", async () => {
+  it("a command that outlives the command limit is SSH_TIMEOUT, decided by the client's deadline", async () => {
     const started = Date.now();
-    expect((await codeOf(pool.run(rootTarget(), "sleep 5", { ...limits, commandTimeoutMs: 800 }))).code).toBe("SSH_TIMEOUT");
-    expect(Date.now() - started).toBeLessThan(2_500);
+    const failure = await codeOf(pool.run(rootTarget(), "sleep 5", { ...limits, commandTimeoutMs: 800 }));
+    expect(failure.code).toBe("SSH_TIMEOUT");
+    expect(failure.message).toBe("The test command did not finish within 800 ms. The server may be overloaded or frozen; try again.");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
   });
 
   it("output over the byte cap is COMMAND_FAILED", async () => {

@@ -51,11 +51,11 @@ async function shapeOf(store: Store): Promise<{ tables: Shape; indexes: string[]
     );
   }
   const db = store.db as unknown as Db;
-  // Indexes made by the migrations (not the ones each store makes for keys and unique columns).
+  // Indexes made by the migrations (not the ones each store makes behind key and unique constraints).
   const indexQuery =
     store.kind === "sqlite"
       ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%'`
-      : sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = 'public' and indexname not like '%_pkey' and indexname not like '%_key'`;
+      : sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = 'public' and indexname not in (select conname from pg_constraint)`;
   const indexes = (await indexQuery.execute(db)).rows.map((r) => r.name).sort();
   const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
   return { tables, indexes, applied };

@@ -15,6 +15,8 @@ export type AppServer = {
   /** The app's process: for reading its memory, or killing it the hard way (SIGKILL) in crash tests. */
   pid: number;
   dataDir: string;
+  /** The app's PostgreSQL database in the postgres project; null on SQLite. */
+  databaseUrl: string | null;
   stop: () => Promise<void>;
   logs: () => string;
 };
@@ -53,6 +55,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "reaper-test-data-"));
   const port = await freePort();
   let output = "";
+  const appEnv = { ...(await storeEnv(dataDir)), ...extraEnv };
   const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
@@ -65,8 +68,9 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
       REAPER_LOG_LEVEL: "warn",
       // Suites refuse things on purpose, many a minute; tests/api/refusal-limit.test.ts sets its own.
       REAPER_REFUSAL_LIMIT: "10000",
-      ...(await storeEnv(dataDir)),
-      ...extraEnv,
+      // Snapshot pictures on a loaded test machine: the tests check what they hold, not their speed.
+      REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: "90000",
+      ...appEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -80,6 +84,7 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
     baseUrl,
     pid: child.pid ?? 0,
     dataDir,
+    databaseUrl: appEnv.DATABASE_URL ?? null,
     logs: () => output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

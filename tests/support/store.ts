@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
 import { inject } from "vitest";
 import { databaseOn } from "@/lab/postgres";
 
@@ -19,4 +22,29 @@ export async function storeEnv(dataDir: string): Promise<Record<string, string>>
   if (testStore() === "sqlite") return {};
   const url = await databaseOn(inject("postgresUrl"), `reaper_${digest(dataDir, "hex").slice(0, 20)}`);
   return { DATABASE_URL: url, REAPER_SECRET_KEY: digest(`reaper test key ${dataDir}`, "base64") };
+}
+
+/**
+ * Everything an app's store holds, as bytes, for tests that prove a secret is not in it: the
+ * SQLite files, or every row of every table of its PostgreSQL database with bytea values as
+ * their raw bytes (a dump would print them in hex, where no plain secret could ever be found).
+ */
+export async function storeContents(app: { dataDir: string; databaseUrl: string | null }): Promise<Buffer> {
+  if (app.databaseUrl === null) {
+    const files = readdirSync(app.dataDir).filter((f) => f.startsWith("reaper.sqlite"));
+    return Buffer.concat(files.map((f) => readFileSync(path.join(app.dataDir, f))));
+  }
+  const client = new pg.Client({ connectionString: app.databaseUrl });
+  await client.connect();
+  try {
+    const parts: Buffer[] = [];
+    const tables = await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
+    for (const { name } of tables.rows) {
+      const { rows } = await client.query<Record<string, unknown>>(`select * from "${name}"`);
+      for (const row of rows) for (const v of Object.values(row)) parts.push(Buffer.isBuffer(v) ? v : Buffer.from(String(v)));
+    }
+    return Buffer.concat(parts);
+  } finally {
+    await client.end();
+  }
 }

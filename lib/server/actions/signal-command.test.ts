@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePollReport, parseSignalReport } from "@/lib/server/actions/parse-report";
 import { buildPollCommand, buildSignalCommand, EXIT, type SignalCommandInput } from "@/lib/server/actions/signal-command";
 import { SIGNAL_ACTIONS } from "@/lib/shared/actions/types";
+import { needs } from "@/tests/support/needs";
 
 const input = (over: Partial<SignalCommandInput> = {}): SignalCommandInput => ({ action: "terminate", pid: 111111, startTime: 222222, useSudo: false, protectedNames: ["init", "systemd", "sshd"], ...over });
 
@@ -49,7 +50,7 @@ describe("the remote command is fixed text plus validated integers", () => {
 
 // The same text run by dash, bash and busybox sh against a real process whose name breaks naive
 // parsing; the machine running the tests stands in for a server.
-const SHELLS = [["dash"], ["bash"], ["busybox", "sh"]].filter(([s]) => spawnSync("sh", ["-c", `command -v ${s}`]).status === 0);
+const SHELLS = [["dash"], ["bash"], ["busybox", "sh"]].filter(([s]) => needs(spawnSync("sh", ["-c", `command -v ${s}`]).status === 0));
 
 describe.each(SHELLS)("run by %s", (...shell) => {
   let dir: string;
@@ -94,20 +95,21 @@ describe.each(SHELLS)("run by %s", (...shell) => {
     expect([r.code, parseSignalReport(r.stdout)]).toMatchObject([EXIT.protected, { ok: true, value: { result: "protected", reason: "name" } }]);
   });
 
-  it.runIf(process.getuid?.() === 0)("another user's signal: EPERM naming the owner, exit 6", () => {
+  it.runIf(needs(process.getuid?.() === 0))("another user's signal: EPERM naming the owner, exit 6", () => {
     const r = run(buildSignalCommand(input({ action: "reap", pid, startTime })), true);
     expect([r.code, parseSignalReport(r.stdout)]).toMatchObject([EXIT.eperm, { ok: true, value: { result: "eperm", owner: { uid: 0, name: "root" } } }]);
   });
 
-  // This machine has no sudo, like a server where useSudo was set by mistake.
-  it.runIf(spawnSync("sh", ["-c", "command -v sudo"]).status !== 0)("sudo missing: reported as a sudo failure, exit 7", () => {
-    const r = run(buildSignalCommand(input({ action: "reap", pid, startTime, useSudo: true })));
+  // A server without sudo where useSudo was set by mistake: the command's sudo is not found (exit 127).
+  it("sudo missing: reported as a sudo failure, exit 7", () => {
+    const r = run(buildSignalCommand(input({ action: "reap", pid, startTime, useSudo: true })).replace("sudo -n kill", "reaper-no-such-sudo -n kill"));
     expect([r.code, parseSignalReport(r.stdout)]).toMatchObject([EXIT.sudoFailed, { ok: true, value: { result: "sudo-failed" } }]);
   });
 
-  // Kernel threads are visible when the tests run outside a pid namespace.
+  // Kernel threads are visible when the tests run outside a pid namespace (a lab server's namespace
+  // has its own /proc, without them): this machine stands in for a server that shows them.
   const kthread = spawnSync("sh", ["-c", "ps -e -o pid=,ppid= | awk '$2 == 2 { print $1; exit }'"], { encoding: "utf8" }).stdout.trim();
-  it.runIf(/^\d+$/.test(kthread))("a kernel thread: refused, exit 5", () => {
+  it.runIf(needs(/^\d+$/.test(kthread)))("a kernel thread: refused, exit 5", () => {
     const stat = readFileSync(`/proc/${kthread}/stat`, "utf8");
     const start = Number(stat.slice(stat.lastIndexOf(") ") + 2).split(" ")[19]);
     const r = run(buildSignalCommand(input({ pid: Number(kthread), startTime: start })));

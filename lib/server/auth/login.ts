@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
 import { deleteAttemptsBefore, markAttemptOk, recordAttempt } from "@/lib/server/db/login-attempts";
+import { withStoreLock } from "@/lib/server/db/store-lock";
 import { findUserByEmail, publicUser } from "@/lib/server/db/users";
 import { KNOWN_ADDRESS_MS, loginLimitRefusal } from "@/lib/server/auth/login-limits";
 import { decoyHash, verifyPassword } from "@/lib/server/auth/password";
@@ -24,8 +25,13 @@ export async function logIn(
 ): Promise<{ user: User; token: string; expiresAt: Date }> {
   const email = emailInput.trim().toLowerCase();
   const now = Date.now();
-  const attemptId = await recordAttempt(email, client.address, new Date(now).toISOString());
-  const refusal = await loginLimitRefusal({ email, address: client.address }, now);
+  // Writing an attempt and counting take turns, on every instance sharing the store: each guess
+  // counts exactly the ones that came before it, so parallel guesses get the limit's number of
+  // password checks between them, no more and no fewer. The password check itself runs outside.
+  const { attemptId, refusal } = await withStoreLock("login-attempts", async () => {
+    const id = await recordAttempt(email, client.address, new Date(now).toISOString());
+    return { attemptId: id, refusal: await loginLimitRefusal({ email, address: client.address }, now) };
+  });
   if (refusal) throw refusal;
   const row = await findUserByEmail(email);
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));

@@ -241,6 +241,22 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0013_schedules": {
+    // Background scans: an interval per server and per account (null: off), and the scheduler's
+    // state, each scheduled server's next due time, kept in the store so a restart resumes it.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("servers").addColumn("scan_interval_minutes", "integer").execute();
+      await db.schema.alterTable("accounts").addColumn("scan_interval_minutes", "integer").execute();
+      await db.schema
+        .createTable("scan_schedules")
+        .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
+        .addColumn("next_at", "text", (c) => c.notNull())
+        // The interval next_at was planned with: a changed interval plans afresh.
+        .addColumn("interval_minutes", "integer", (c) => c.notNull())
+        .addColumn("last_queued_at", "text")
+        .execute();
+    },
+  },
   "0003_people_and_tokens": {
     // People can be disabled; accounts have unique names; sessions get a public id (to be listed
     // and revoked), a last-seen time and where they came from; login attempts are counted per

@@ -77,3 +77,24 @@ export async function latestScans(serverIds: string[]): Promise<Map<string, Scan
   for (const r of rows) out.set(r.server_id, { id: r.id, startedAt: r.started_at, durationMs: r.duration_ms, summary: JSON.parse(r.summary) as ScanSummary });
   return out;
 }
+
+/**
+ * Deletes scans started before `before`, in batches so the store is never locked for long, but
+ * never a server's newest scan. Answers how many went.
+ */
+export async function pruneScans(before: string, batch = 1000): Promise<number> {
+  const db = await getDb();
+  let total = 0;
+  for (;;) {
+    const old = await db
+      .selectFrom("scans as s")
+      .select("s.id")
+      .where("s.started_at", "<", before)
+      .where(({ eb, selectFrom }) => eb("s.started_at", "<", selectFrom("scans as t").select((e) => e.fn.max("t.started_at").as("m")).whereRef("t.server_id", "=", "s.server_id")))
+      .limit(batch)
+      .execute();
+    if (old.length === 0) return total;
+    const r = await db.deleteFrom("scans").where("id", "in", old.map((o) => o.id)).executeTakeFirst();
+    total += Number(r.numDeletedRows);
+  }
+}

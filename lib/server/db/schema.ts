@@ -52,6 +52,8 @@ export type AccountsTable = {
   id: string;
   name: string;
   created_at: string;
+  /** Background scans of the account's servers that have no interval of their own; null: off. */
+  scan_interval_minutes: number | null;
 };
 
 export type ServersTable = {
@@ -68,6 +70,8 @@ export type ServersTable = {
   use_sudo: number;
   /** Another server to connect through (a bastion); null for a direct connection. */
   jump_server_id: string | null;
+  /** Background scans every this many minutes; null: the account's interval, if any. */
+  scan_interval_minutes: number | null;
   created_at: string;
   updated_at: string;
 };
@@ -238,7 +242,7 @@ export type WebhookDeliveriesTable = {
   /** The exact JSON sent (and signed) on every attempt. */
   body: string;
   created_at: string;
-  status: "pending" | "sending" | "delivered" | "failed";
+  status: "pending" | "delivered" | "failed";
   attempts: number;
   next_attempt_at: string | null;
   response_status: number | null;
@@ -246,7 +250,17 @@ export type WebhookDeliveriesTable = {
   delivered_at: string | null;
 };
 
+/** The scheduler's state: when each server with an interval is next due. */
+export type ScanSchedulesTable = {
+  server_id: string;
+  next_at: string;
+  /** The interval next_at was planned with. */
+  interval_minutes: number;
+  last_queued_at: string | null;
+};
+
 export type Database = {
+  scan_schedules: ScanSchedulesTable;
   alert_thresholds: AlertThresholdsTable;
   alert_states: AlertStatesTable;
   webhooks: WebhooksTable;

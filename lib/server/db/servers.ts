@@ -30,6 +30,7 @@ function fromRow(r: Row): StoredServer {
     accountId: r.account_id,
     useSudo: r.use_sudo === 1,
     jumpServerId: r.jump_server_id,
+    scanIntervalMinutes: r.scan_interval_minutes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -49,6 +50,7 @@ function toColumns(s: Changes): Partial<Row> {
   if (s.accountId !== undefined) out.account_id = s.accountId;
   if (s.useSudo !== undefined) out.use_sudo = s.useSudo ? 1 : 0;
   if (s.jumpServerId !== undefined) out.jump_server_id = s.jumpServerId;
+  if (s.scanIntervalMinutes !== undefined) out.scan_interval_minutes = s.scanIntervalMinutes;
   if (s.updatedAt !== undefined) out.updated_at = s.updatedAt;
   return out;
 }

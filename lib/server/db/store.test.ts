@@ -26,7 +26,7 @@ describe(`the ${testStore()} store`, () => {
   });
 
   it("gives a server's sealed bytes and flags back exactly as stored", async () => {
-    const account = { id: newId("acc"), name: `Bytes ${Date.now()}`, createdAt: nowIso() };
+    const account = { id: newId("acc"), name: `Bytes ${Date.now()}`, createdAt: nowIso(), scanIntervalMinutes: null };
     await insertAccount(account);
     const sealed = new Uint8Array(randomBytes(300));
     sealed[0] = 0; // a NUL first: no text encoding may touch the bytes
@@ -42,6 +42,7 @@ describe(`the ${testStore()} store`, () => {
       accountId: account.id,
       useSudo: true,
       jumpServerId: null,
+      scanIntervalMinutes: 15,
       createdAt: nowIso(),
       updatedAt: nowIso(),
     };
@@ -82,7 +83,7 @@ describe(`the ${testStore()} store`, () => {
     const actor = { id: newId("usr"), email: "auditor@example.com" };
     const serverId = newId("srv");
     const written = [];
-    for (let i = 0; i < 4; i++) written.push(await appendAudit({ actor, serverId, kind: "test", detail: { i }, result: "done", message: `event ${i}` }));
+    for (let i = 0; i < 4; i++) written.push((await appendAudit({ actor, serverId, kind: "test", detail: { i }, result: "done", message: `event ${i}` })).id);
     const events = await listAuditEvents({ serverId, limit: 10 });
     expect(new Set(events.map((e) => e.id))).toEqual(new Set(written));
     for (let i = 1; i < events.length; i++) {

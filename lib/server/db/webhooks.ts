@@ -62,8 +62,7 @@ function toDelivery(r: DeliveryRow): Delivery {
     event: r.event as Delivery["event"],
     serverId: r.server_id,
     at: r.created_at,
-    // An attempt under way is still pending to a reader.
-    status: r.status === "sending" ? "pending" : r.status,
+    status: r.status,
     attempts: r.attempts,
     responseStatus: r.response_status,
     error: r.error,
@@ -85,16 +84,14 @@ export async function findDelivery(id: string): Promise<Delivery | undefined> {
 }
 
 /**
- * Takes a pending delivery for one attempt: only one caller wins, so a delivery is never sent
- * twice at once. Answers what the attempt needs: the body, the webhook and the attempt's number.
+ * A pending delivery's next attempt: the body, the webhook and the attempt's number. The job queue
+ * runs one attempt of a delivery at a time (its id is the singleton key).
  */
-export async function claimDelivery(id: string): Promise<{ body: string; webhook: StoredWebhook; attempt: number } | undefined> {
+export async function pendingAttempt(id: string): Promise<{ body: string; webhook: StoredWebhook; attempt: number } | undefined> {
   const db = await getDb();
-  const claimed = await db.updateTable("webhook_deliveries").set({ status: "sending" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) return undefined;
-  const row = await db.selectFrom("webhook_deliveries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  const webhook = await findWebhook(row.webhook_id);
-  return webhook && { body: row.body, webhook, attempt: row.attempts + 1 };
+  const row = await db.selectFrom("webhook_deliveries").selectAll().where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
+  const webhook = row && (await findWebhook(row.webhook_id));
+  return row && webhook && { body: row.body, webhook, attempt: row.attempts + 1 };
 }
 
 export type AttemptResult = {
@@ -115,10 +112,16 @@ export async function recordAttempt(id: string, r: AttemptResult): Promise<void>
     .execute();
 }
 
-/** At startup only: deliveries still to be attempted, with when; attempts cut off by the last stop are made pending again. */
-export async function reopenDeliveries(): Promise<{ id: string; nextAttemptAt: string }[]> {
+/** Deliveries still to be attempted, with when. */
+export async function pendingDeliveryIds(): Promise<{ id: string; nextAttemptAt: string }[]> {
   const db = await getDb();
-  await db.updateTable("webhook_deliveries").set({ status: "pending" }).where("status", "=", "sending").execute();
   const rows = await db.selectFrom("webhook_deliveries").select(["id", "next_attempt_at", "created_at"]).where("status", "=", "pending").execute();
   return rows.map((r) => ({ id: r.id, nextAttemptAt: r.next_attempt_at ?? r.created_at }));
+}
+
+/** Deletes delivered and failed deliveries made before `before`; answers how many. */
+export async function pruneDeliveries(before: string): Promise<number> {
+  const db = await getDb();
+  const r = await db.deleteFrom("webhook_deliveries").where("created_at", "<", before).where("status", "!=", "pending").executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -3,11 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { storeEnv } from "@/tests/support/store";
 
-// A real SQLite store on disk: the queue's state is what survives a restart.
+// A real store (SQLite on disk, or PostgreSQL in the postgres project): the queue's state is what survives a restart.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-jobs-"));
 process.env.REAPER_DATA_DIR = dataDir;
 process.env.REAPER_LOG_LEVEL = "error";
+Object.assign(process.env, await storeEnv(dataDir));
 
 const { closeDb, getDb } = await import("@/lib/server/db/client");
 const { SqliteJobQueue } = await import("@/lib/server/jobs/sqlite-queue");
@@ -72,6 +74,22 @@ describe("SqliteJobQueue", () => {
     expect(job.startedAt).not.toBeNull();
     expect(seen).toEqual([{ n: 21 }]);
     expect(await q.getJob("t.other", id!)).toBeNull();
+  });
+
+  it("two queues on one store (two instances) run each job once between them", async () => {
+    const [a, b] = [newQueue(), newQueue()];
+    const runs = new Map<number, number>();
+    const handler = async (job: Job) => {
+      const n = (job.data as { n: number }).n;
+      runs.set(n, (runs.get(n) ?? 0) + 1);
+      await sleep(5);
+    };
+    for (const q of [a, b]) await q.work("t.shared", { concurrency: 4 }, handler);
+    await Promise.all([a.start(), b.start()]);
+    const ids = await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? a : b).send("t.shared", { n })));
+    for (const id of ids) expect((await finished(a, "t.shared", id!)).state).toBe("completed");
+    expect([...runs.values()].filter((count) => count !== 1)).toEqual([]);
+    expect(runs.size).toBe(40);
   });
 
   it("never runs more jobs of a queue at once than its concurrency", async () => {

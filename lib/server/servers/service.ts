@@ -27,6 +27,7 @@ function toServer(s: StoredServer, scan: ScanListItem | undefined): Server {
     accountId: s.accountId,
     useSudo: s.useSudo,
     jumpServerId: s.jumpServerId,
+    scanIntervalMinutes: s.scanIntervalMinutes,
     createdAt: s.createdAt,
     lastScan: scan ? { id: scan.id, startedAt: scan.startedAt, summary: scan.summary } : null,
   };
@@ -115,6 +116,7 @@ export async function createServer(viewer: User, input: CreateServerInput): Prom
       accountId: input.accountId ?? null,
       useSudo: input.useSudo,
       jumpServerId: input.jumpServerId ?? null,
+      scanIntervalMinutes: input.scanIntervalMinutes ?? null,
       createdAt: at,
       updatedAt: at,
     };
@@ -148,6 +150,7 @@ function changedFields(server: StoredServer, input: UpdateServerInput): string[]
     accountId: input.accountId === server.accountId,
     hostKeyFingerprint: input.hostKeyFingerprint === server.hostKeyFingerprint,
     jumpServerId: input.jumpServerId === server.jumpServerId,
+    scanIntervalMinutes: input.scanIntervalMinutes === server.scanIntervalMinutes,
   };
   return (Object.keys(input) as (keyof UpdateServerInput)[]).filter((k) => input[k] !== undefined && !same[k]).sort();
 }
@@ -208,6 +211,7 @@ async function applyUpdate(viewer: User, id: string, input: UpdateServerInput): 
     ...(input.useSudo !== undefined && { useSudo: input.useSudo }),
     ...(input.jumpServerId !== undefined && { jumpServerId: input.jumpServerId }),
     ...(input.accountId !== undefined && { accountId: input.accountId }),
+    ...(input.scanIntervalMinutes !== undefined && { scanIntervalMinutes: input.scanIntervalMinutes }),
     ...(creds && { sealedSecrets: sealCredentials(creds, id), authType: creds.privateKey ? "key" : "password" }),
     // A new address is a new machine as far as its key goes: pin afresh unless one is given.
     ...(moved && { hostKeyFingerprint: null }),

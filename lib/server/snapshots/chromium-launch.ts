@@ -5,3 +5,6 @@ export const chromiumLaunch = {
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 };
+
+/** Snapshot pictures are this wide: what ticket tools and chats show at full size (og:image's 1200). */
+export const SNAPSHOT_IMAGE_WIDTH = 1200;

@@ -3,17 +3,18 @@ import { chromium, type Browser } from "playwright";
 import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
-import { chromiumLaunch } from "@/lib/server/snapshots/chromium-launch";
+import { chromiumLaunch, SNAPSHOT_IMAGE_WIDTH as IMAGE_WIDTH } from "@/lib/server/snapshots/chromium-launch";
 
 // Snapshot pictures: HTML in, PNG out, by the system Chromium. One browser for the whole process
 // (launching costs ~150 ms and ~235 MiB), a fresh context per picture, a bounded number of pictures
 // at once (the others wait their turn), a deadline on each, and a new browser when the old one died.
 
-export const IMAGE_WIDTH = 1200;
 /** A taller page is cut here: a ticket preview shows the top anyway. */
 export const IMAGE_MAX_HEIGHT = 2400;
 /** Requests beyond the running and this many waiting ones are turned away at once. */
 const MAX_WAITING = 100;
+/** Starting Chromium on a loaded machine can take seconds; it happens once, outside any render's deadline. */
+const LAUNCH_TIMEOUT_MS = 60_000;
 
 type State = { browser: Promise<Browser> | null; running: number; waiting: (() => void)[]; launches: number };
 const key = Symbol.for("reaper.snapshot-renderer");
@@ -23,7 +24,7 @@ const state = (): State => ((globalThis as WithState)[key] ??= { browser: null, 
 function sharedBrowser(): Promise<Browser> {
   const s = state();
   if (s.browser) return s.browser;
-  const launching = chromium.launch(chromiumLaunch).then((b) => {
+  const launching = chromium.launch({ ...chromiumLaunch, timeout: LAUNCH_TIMEOUT_MS }).then((b) => {
     s.launches += 1;
     // A crashed or killed browser is dropped, and the next picture launches a new one.
     b.on("disconnected", () => {
@@ -67,8 +68,9 @@ async function turn(deadline: number, ms: number): Promise<() => void> {
   });
 }
 
-async function screenshot(html: string, deadline: number, ms: number): Promise<Buffer> {
+async function screenshot(html: string, ms: number): Promise<Buffer> {
   const browser = await sharedBrowser();
+  const deadline = Date.now() + ms;
   const context = await browser.newContext({ viewport: { width: IMAGE_WIDTH, height: 630 }, deviceScaleFactor: 1 });
   const timer = setTimeout(() => void context.close().catch(() => undefined), Math.max(1, deadline - Date.now()));
   try {
@@ -87,19 +89,22 @@ async function screenshot(html: string, deadline: number, ms: number): Promise<B
   }
 }
 
-/** A PNG of `html`, IMAGE_WIDTH wide. RENDER_TIMEOUT when it is not done in time; BUSY when too many wait. */
+/**
+ * A PNG of `html`, IMAGE_WIDTH wide. RENDER_TIMEOUT when no turn comes in time or the render itself
+ * takes longer (Chromium's start, once per process, is not counted); BUSY when too many wait.
+ */
 export async function renderPng(html: string): Promise<Buffer> {
   const ms = env().REAPER_SNAPSHOT_RENDER_TIMEOUT_MS;
-  const deadline = Date.now() + ms;
-  const release = await turn(deadline, ms);
+  // The same time limit twice: to get a turn, then for the render itself.
+  const release = await turn(Date.now() + ms, ms);
   try {
     try {
-      return await screenshot(html, deadline, ms);
+      return await screenshot(html, ms);
     } catch (e) {
       // The browser died under this render: once more, with a new one.
-      if (isAppError(e) || Date.now() >= deadline || state().browser !== null) throw e;
+      if (isAppError(e) || state().browser !== null) throw e;
       log.warn("snapshot.browser-restart", { error: e instanceof Error ? e.message : String(e) });
-      return await screenshot(html, deadline, ms);
+      return await screenshot(html, ms);
     }
   } finally {
     release();

@@ -12,7 +12,7 @@ import { requireStoredServer } from "@/lib/server/servers/service";
 import { forgetCachedImage } from "@/lib/server/snapshots/image-cache";
 import { formatUtc } from "@/lib/shared/format/time";
 import type { CreateSnapshotInput } from "@/lib/shared/schemas/snapshot";
-import { freezeSnapshot } from "@/lib/shared/snapshots/freeze";
+import { freezeSnapshot } from "@/lib/server/snapshots/freeze";
 import { snapshotSnippets } from "@/lib/shared/snapshots/snippets";
 import type { NewSnapshot, SnapshotBody, SnapshotInfo } from "@/lib/shared/snapshots/types";
 

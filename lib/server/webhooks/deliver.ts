@@ -1,6 +1,6 @@
 import "server-only";
 import { nowIso } from "@/lib/server/db/ids";
-import { claimDelivery, recordAttempt, type AttemptResult } from "@/lib/server/db/webhooks";
+import { pendingAttempt, recordAttempt, type AttemptResult } from "@/lib/server/db/webhooks";
 import { webhookSecretBinding } from "@/lib/server/db/sealed-columns";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -41,10 +41,10 @@ export function retryDelayMs(failedAttempt: number): number {
 
 /**
  * One attempt of a pending delivery: signed, sent, and its outcome written to the delivery's row.
- * Answers when the next attempt is due, or null when the delivery is settled (or was not ours).
+ * Answers when the next attempt is due, or null when the delivery is settled (or already was).
  */
 export async function attemptDelivery(id: string): Promise<Date | null> {
-  const claimed = await claimDelivery(id);
+  const claimed = await pendingAttempt(id);
   if (!claimed) return null;
   const { body, webhook, attempt } = claimed;
   let secret: string;

@@ -1,40 +1,38 @@
 import "server-only";
-import { reopenDeliveries } from "@/lib/server/db/webhooks";
-import { log } from "@/lib/server/log";
+import { z } from "zod";
+import { pendingDeliveryIds } from "@/lib/server/db/webhooks";
+import { enqueue } from "@/lib/server/jobs/queue";
+import type { JobDefinition } from "@/lib/server/jobs/types";
 import { attemptDelivery } from "@/lib/server/webhooks/deliver";
 
-// When each delivery's next attempt runs. The due time lives in the delivery's row, so a restart
-// loses nothing: startup calls resumeDeliveries(). Next.js may load this module more than once,
-// so the timers live on globalThis, one per delivery.
-const key = Symbol.for("reaper.webhook-timers");
-type WithTimers = typeof globalThis & { [key]?: Map<string, NodeJS.Timeout> };
+// Each attempt of a delivery is a job of the "webhook.deliver" queue; a failed attempt queues the
+// next one for when it is due. The delivery's id is the singleton key, so one delivery is never
+// attempted twice at once, and its row (attempts, next attempt, outcome) is the log an admin reads.
+type Payload = { deliveryId: string };
 
-function timers(): Map<string, NodeJS.Timeout> {
-  const g = globalThis as WithTimers;
-  g[key] ??= new Map();
-  return g[key];
+export const deliverWebhookJob: JobDefinition<Payload> = {
+  name: "webhook.deliver",
+  payload: z.object({ deliveryId: z.string().min(1) }),
+  // Receivers are other people's servers: a few at once, so one slow one cannot hold them all.
+  concurrency: () => 4,
+  run: async ({ deliveryId }) => {
+    const next = await attemptDelivery(deliveryId);
+    if (next) await scheduleDelivery(deliveryId, next);
+    return { nextAttemptAt: next?.toISOString() ?? null };
+  },
+};
+
+/** Queues the delivery's next attempt for `at` (at once when left out). */
+export async function scheduleDelivery(deliveryId: string, at?: Date): Promise<void> {
+  await enqueue(deliverWebhookJob, { deliveryId }, { singletonKey: deliveryId, ...(at && { startAfter: at }) });
 }
 
-async function run(id: string): Promise<void> {
-  timers().delete(id);
-  try {
-    const next = await attemptDelivery(id);
-    if (next) scheduleDelivery(id, next);
-  } catch (e) {
-    log.error("webhook.attempt_crashed", { deliveryId: id, error: e instanceof Error ? e.stack : String(e) });
-  }
-}
-
-/** Runs the delivery's next attempt at `at` (at once when it is past). */
-export function scheduleDelivery(id: string, at: Date = new Date()): void {
-  const all = timers();
-  clearTimeout(all.get(id));
-  all.set(id, setTimeout(() => void run(id), Math.max(0, at.getTime() - Date.now())));
-}
-
-/** At startup: every delivery still pending gets its timer back. */
+/**
+ * At startup, after the queue started: a delivery stored but not yet queued when the process
+ * stopped gets its job (one already waiting is kept: the singleton key refuses a second).
+ */
 export async function resumeDeliveries(): Promise<number> {
-  const pending = await reopenDeliveries();
-  for (const p of pending) scheduleDelivery(p.id, new Date(p.nextAttemptAt));
+  const pending = await pendingDeliveryIds();
+  for (const p of pending) await scheduleDelivery(p.id, new Date(p.nextAttemptAt));
   return pending.length;
 }

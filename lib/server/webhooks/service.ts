@@ -61,7 +61,7 @@ async function enqueue(webhookId: string, event: Delivery["event"], serverId: st
   const id = newId("dlv");
   const at = nowIso();
   await store.insertDelivery({ id, webhookId, event, serverId, body: JSON.stringify(payload(id, at)), createdAt: at });
-  scheduleDelivery(id);
+  await scheduleDelivery(id);
   const stored = await store.findDelivery(id);
   if (!stored) throw new Error(`delivery ${id} vanished right after it was stored`);
   return stored;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/shared/auth/types";
+import { scanIntervalSchema } from "@/lib/shared/schemas/scan-interval";
 import { nameSchema } from "@/lib/shared/schemas/text";
 
 const email = z.string("is required").trim().toLowerCase().max(254, "is too long").pipe(z.email("must be an email address, e.g. alice@example.com"));
@@ -8,6 +9,12 @@ const role = z.enum(ROLES, "must be admin, agent or customer");
 const accountId = z.string("must be an account id").min(1, "must be an account id").max(64, "is too long").nullable();
 
 export const accountSchema = z.object({ name: nameSchema() }).strict();
+
+export const updateAccountSchema = z
+  .object({ name: nameSchema(), scanIntervalMinutes: scanIntervalSchema })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "is empty: send name, scanIntervalMinutes or both", path: [] });
 
 export const createUserSchema = z
   .object({ email, password, role, accountId: accountId.optional() })
@@ -26,5 +33,6 @@ export const updateUserSchema = z
 export const tokenSchema = z.object({ name: nameSchema() }).strict();
 
 export type AccountInput = z.infer<typeof accountSchema>;
+export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalIpv4 } from "@/lib/shared/net/ipv4-forms";
+import { scanIntervalSchema } from "@/lib/shared/schemas/scan-interval";
 import { nameSchema } from "@/lib/shared/schemas/text";
 
 // Hosts and usernames never reach a shell (ssh2 takes them as data), but they are still held
@@ -39,6 +40,7 @@ const fields = {
   accountId: z.string().min(1).max(64).nullable(),
   useSudo: z.boolean(),
   // The chain rules (another saved server, two jumps at most, no cycle) need the store: servers/jump-chain.ts.
+  scanIntervalMinutes: scanIntervalSchema,
   jumpServerId: z.string("must be the id of another saved server, or null").min(1, "must be the id of another saved server, or null").max(64, "is not a server id").nullable(),
 };
 
@@ -53,6 +55,7 @@ export const createServerSchema = z
     accountId: fields.accountId.optional(),
     useSudo: fields.useSudo.default(false),
     jumpServerId: fields.jumpServerId.optional(),
+    scanIntervalMinutes: fields.scanIntervalMinutes.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -77,6 +80,7 @@ export const updateServerSchema = z
     accountId: fields.accountId,
     useSudo: fields.useSudo,
     jumpServerId: fields.jumpServerId,
+    scanIntervalMinutes: fields.scanIntervalMinutes,
   })
   .partial()
   .strict()

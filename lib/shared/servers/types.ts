@@ -13,6 +13,8 @@ export type Server = {
   useSudo: boolean;
   /** Another saved server Reaper connects through (a bastion), or null for a direct connection. */
   jumpServerId: string | null;
+  /** Background scans every this many minutes; null: off (unless its account sets an interval). */
+  scanIntervalMinutes: number | null;
   createdAt: string;
   lastScan: Pick<ScanListItem, "id" | "startedAt" | "summary"> | null;
 };

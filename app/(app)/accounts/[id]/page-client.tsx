@@ -14,7 +14,7 @@ type Props = { initial: AccountDetail; canRename: boolean; canManagePeople: bool
 /** One account: its name (admins rename it), its servers, its people (admins add and change them). */
 export function AccountPageClient({ initial, canRename, canManagePeople, selfId }: Props) {
   const { account = initial } = useAccount(initial.id, initial);
-  const asListItem: AccountListItem = { id: account.id, name: account.name, createdAt: account.createdAt, servers: account.servers.length, people: account.people.length };
+  const asListItem: AccountListItem = { id: account.id, name: account.name, createdAt: account.createdAt, scanIntervalMinutes: account.scanIntervalMinutes, servers: account.servers.length, people: account.people.length };
   return (
     <div className="space-y-5">
       <div>

@@ -6,6 +6,7 @@ import { HealthCheck } from "@/components/panel/health-check";
 import { LeakCard } from "@/components/panel/leak-card";
 import { PidHeadroom } from "@/components/panel/pid-headroom";
 import { ZombieExplainer } from "@/components/panel/zombie-explainer";
+import { CUSTOMER_WORDS, ShareButton } from "@/components/snapshots/share-button";
 import { Callout } from "@/components/ui/callout";
 import { pidGauge } from "@/lib/shared/triage/limit-gauges";
 import type { Scan } from "@/lib/shared/scan/types";
@@ -64,7 +65,12 @@ export function PanelPageClient({ initialServer, initialScan, banner }: Props) {
           ) : null}
         </>
       ) : null}
-      {/* The place for "Send this to support" (a ticket snapshot with a link to paste): it arrives with the snapshots work. */}
+      {scan ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3">
+          <p className="text-sm text-slate-700">Need help? Send support a read-only link to this check and what you did after it.</p>
+          <ShareButton serverId={server.id} scanId={scan.id} label="Send this to support" words={CUSTOMER_WORDS} />
+        </div>
+      ) : null}
       <EarlierSteps serverId={server.id} shownParents={leaks} onCheckAgain={checkNow} />
       {scan ? <PidHeadroom gauge={scan.triage?.gauges.pids ?? pidGauge(scan)} /> : null}
     </div>

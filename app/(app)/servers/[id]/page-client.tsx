@@ -10,6 +10,8 @@ import { ScanProgress } from "@/components/scans/scan-progress";
 import { ScanResult } from "@/components/scans/scan-result";
 import { ServerHeading } from "@/components/scans/server-heading";
 import { ServerDialog } from "@/components/servers/server-dialog";
+import { ShareButton, STAFF_WORDS } from "@/components/snapshots/share-button";
+import { SharedLinks } from "@/components/snapshots/shared-links";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -66,6 +68,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
       <Button onClick={() => setEditing(true)} size="lg" variant="ghost">
         Edit
       </Button>
+      {scan ? <ShareButton serverId={server.id} scanId={scan.id} label="Share to ticket" words={STAFF_WORDS} size="lg" /> : null}
       <ScanButton running={running} onScan={() => void scanNow()} />
     </div>
   );
@@ -101,6 +104,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
         <aside className="space-y-4">
           <HistoryChart scans={scans} serverId={server.id} shownId={shownId} onShow={setChosenId} />
           <ScanHistory scans={scans?.slice(0, LISTED_SCANS)} shownId={shownId} onShow={setChosenId} />
+          <SharedLinks serverId={server.id} />
         </aside>
       </div>
       {editing ? <ServerDialog server={server} onClose={() => setEditing(false)} /> : null}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRestartCommand, buildRestartPollCommand, buildUnitInfoCommand, type RestartCommandInput } from "@/lib/server/actions/restart/restart-command";
 import { parseRestartableUnit, parseUnitName, UNIT_NAME_MAX } from "@/lib/shared/actions/unit-name";
+import { needs } from "@/tests/support/needs";
 
 const input = (over: Partial<RestartCommandInput> = {}): RestartCommandInput => ({ pid: 111111, startTime: 222222, unit: "php-fpm.service", useSudo: false, protectedNames: ["init", "systemd", "sshd"], ...over });
 
@@ -115,7 +116,7 @@ const NAMES = [
   "a$b.service",
 ];
 
-describe.runIf(SYSTEMCTL)("the unit-name grammar agrees with real systemctl", () => {
+describe.runIf(needs(SYSTEMCTL))("the unit-name grammar agrees with real systemctl", () => {
   it.each(NAMES)("%s", (name) => {
     expect(parseUnitName(name).ok).toBe(systemctlAccepts(name));
   });

@@ -4,6 +4,7 @@ import { withPstree, type PstreeStep } from "@/lib/server/scan/parse/attach-pstr
 import { buildHost } from "@/lib/server/scan/parse/build-host";
 import { buildUsers, type LimitReads } from "@/lib/server/scan/parse/build-users";
 import { ownProcessPids } from "@/lib/server/scan/parse/own-processes";
+import { PidIndex, type PidLookup } from "@/lib/server/scan/parse/pid-index";
 import type { ParentFacts } from "@/lib/server/scan/parse/parse-parent-facts";
 import type { SysInfo } from "@/lib/server/scan/parse/parse-sys";
 import type { StatRow } from "@/lib/server/scan/parse/parse-proc-stat";
@@ -31,26 +32,22 @@ export type ScanParts = {
 
 const isKernelThread = (row: StatRow) => row.pid === 2 || row.ppid === 2;
 
-function toProcess(row: StatRow, ps: PsRow | undefined): Process {
-  const state = ps?.state ?? row.state;
+/** Fills in what ps knows about the process /proc listed (see StatRow), in place. */
+function joinPs(row: StatRow, ps: PsRow | undefined): Process {
+  if (ps) {
+    // ps's STAT (Ss, Z+) says more than the kernel's letter.
+    if (ps.state !== null) row.state = ps.state;
+    if (ps.user !== null) row.user = ps.user;
+    row.cpu = ps.cpu;
+    row.rssKb = ps.rssKb;
+  }
   // procps prints "[comm] <defunct>" and busybox "[comm]" for a zombie: it has no command line.
-  const args = state.startsWith("Z") ? "" : (ps?.args ?? (isKernelThread(row) ? `[${row.comm}]` : ""));
-  return {
-    pid: row.pid,
-    ppid: row.ppid,
-    state,
-    user: ps?.user ?? "?",
-    startTime: row.startTime,
-    comm: row.comm,
-    args,
-    threads: row.threads,
-    cpu: ps?.cpu ?? null,
-    rssKb: ps?.rssKb ?? null,
-  };
+  row.args = row.state.startsWith("Z") ? "" : (ps?.args ?? (isKernelThread(row) ? `[${row.comm}]` : ""));
+  return row;
 }
 
 /** From the namespace's PID 1 (ppid 0, or a parent outside the snapshot) down to `proc`. */
-function ancestryOf(proc: Process, byPid: Map<number, Process>): AncestryStep[] {
+function ancestryOf(proc: Process, byPid: PidLookup<Process>): AncestryStep[] {
   const chain: AncestryStep[] = [];
   const seen = new Set<number>();
   for (let p: Process | undefined = proc; p && !seen.has(p.pid); p = byPid.get(p.ppid)) {
@@ -62,13 +59,13 @@ function ancestryOf(proc: Process, byPid: Map<number, Process>): AncestryStep[] 
 
 const NO_FACTS: ParentFacts = { uid: null, sigchld: null, service: null, cgroupPids: null };
 
-function oldestAge(zombiePids: number[], byPid: Map<number, Process>, sys: SysInfo): number | null {
+function oldestAge(zombiePids: number[], byPid: PidLookup<Process>, sys: SysInfo): number | null {
   let oldest = Infinity;
   for (const pid of zombiePids) oldest = Math.min(oldest, byPid.get(pid)?.startTime ?? Infinity);
   return Number.isFinite(oldest) ? processAgeSeconds({ startTime: oldest }, sys) : null;
 }
 
-function buildParents(byPid: Map<number, Process>, zombies: Process[], parts: ScanParts, notes: string[]): Parent[] {
+function buildParents(byPid: PidLookup<Process>, zombies: Process[], parts: ScanParts, notes: string[]): Parent[] {
   const childrenOf = new Map<number, number[]>();
   for (const z of zombies) {
     const siblings = childrenOf.get(z.ppid);
@@ -115,26 +112,22 @@ function situationNotes(parts: ScanParts, pidsInUse: number, notes: string[]): v
 }
 
 export function buildScan(parts: ScanParts): ScanData {
-  const psByPid = new Map<number, PsRow>();
-  for (const row of parts.ps.rows) psByPid.set(row.pid, row);
-  const byPid = new Map<number, Process>();
-  const all: Process[] = [];
-  for (const row of parts.stat) {
-    const proc = toProcess(row, psByPid.get(row.pid));
-    all.push(proc);
-    byPid.set(proc.pid, proc);
-  }
-  const own = ownProcessPids(all, byPid, parts.scanShellPid);
-  for (const pid of own) byPid.delete(pid);
-  const processes = own.size > 0 ? all.filter((p) => !own.has(p.pid)) : all;
+  const own = ownProcessPids(parts.stat, new PidIndex(parts.stat), parts.scanShellPid);
+  const psByPid = new PidIndex(parts.ps.rows);
+  const processes: Process[] = [];
   const zombies: Process[] = [];
   let unseenByPs = 0;
   let pidsInUse = 0;
-  for (const proc of processes) {
-    if (!psByPid.has(proc.pid)) unseenByPs++;
+  for (const row of parts.stat) {
+    if (own.has(row.pid)) continue;
+    const ps = psByPid.get(row.pid);
+    if (!ps) unseenByPs++;
+    const proc = joinPs(row, ps);
+    processes.push(proc);
     if (proc.state.startsWith("Z")) zombies.push(proc);
-    pidsInUse += proc.threads;
+    pidsInUse += row.threads;
   }
+  const byPid = new PidIndex(processes);
   const notes: string[] = [];
   situationNotes(parts, pidsInUse, notes);
   if (unseenByPs > 0) {

@@ -2,6 +2,8 @@
 // and everything Reaper runs on that connection), the account's shell, `timeout`, the scan's shell
 // and its children (awk, ps, subshells). They are not the customer's: they stay out of the process
 // list, the counts, the top CPU and memory lists and every verdict.
+import type { PidLookup } from "@/lib/server/scan/parse/pid-index";
+
 /** The fields of a /proc/PID/stat row this needs (a StatRow or a Process). */
 type Row = { pid: number; ppid: number; comm: string; startTime: number };
 
@@ -17,7 +19,7 @@ const MAX_HOPS = 8;
  * `timeout` may sit between sshd and the scan's shell. Not under sshd (a local run, as in tests):
  * the `timeout` around the scan's shell, or the shell itself; never the shells that started it.
  */
-function sessionRoot<T extends Row>(byPid: Map<number, T>, shellPid: number): T | undefined {
+function sessionRoot<T extends Row>(byPid: PidLookup<T>, shellPid: number): T | undefined {
   const shell = byPid.get(shellPid);
   if (!shell) return undefined;
   let below = shell;
@@ -40,11 +42,15 @@ function sessionRoot<T extends Row>(byPid: Map<number, T>, shellPid: number): T 
  * PIDs of the scan's own processes. Only rows that started no earlier than the session root can be
  * in its subtree, so only those few are walked up (the table is walked once, not per process).
  */
-export function ownProcessPids<T extends Row>(rows: readonly T[], byPid: Map<number, T>, shellPid: number | null): Set<number> {
+export function ownProcessPids<T extends Row>(rows: readonly T[], byPid: PidLookup<T>, shellPid: number | null): Set<number> {
   const own = new Set<number>();
   if (shellPid === null) return own;
-  // The shell itself may be missing from the table (it ended first): its children are still ours.
-  const root = sessionRoot(byPid, shellPid) ?? { pid: shellPid, startTime: 0 };
+  const root = sessionRoot(byPid, shellPid);
+  // The shell itself may be missing from the table (a garbled output): its children are still ours.
+  if (!root) {
+    for (const row of rows) if (row.ppid === shellPid) own.add(row.pid);
+    return own;
+  }
   own.add(root.pid);
   const notOwn = new Set<number>();
   for (const row of rows) {

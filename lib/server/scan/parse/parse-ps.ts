@@ -1,5 +1,6 @@
 // Reads the ps step. procps-ng prints headerless "PID USER STAT %CPU RSS ARGS" rows; when it is
 // missing (busybox, Alpine) the fallback prints a header naming its columns, and rows are read by it.
+import { decimalBetween, intBetween, lineEnd, nextField } from "@/lib/server/scan/parse/text-fields";
 import { fail, ok, type Result } from "@/lib/shared/result";
 
 export type PsRow = {
@@ -34,35 +35,40 @@ function fields(line: string, count: number): { values: string[]; rest: number }
   return { values, rest: i };
 }
 
-const toNumber = (text: string | undefined): number | null => {
-  const n = text === undefined ? NaN : Number(text);
-  return Number.isFinite(n) ? n : null;
-};
+/**
+ * One string per distinct user name and STAT value: a big host has a handful of each, so 50,000
+ * rows share them instead of each holding copies of its own.
+ */
+class Words {
+  private readonly seen: string[] = [];
+
+  at(text: string, start: number, end: number): string {
+    const length = end - start;
+    for (const word of this.seen) if (word.length === length && text.startsWith(word, start)) return word;
+    const word = text.slice(start, end);
+    if (this.seen.length < 64) this.seen.push(word);
+    return word;
+  }
+}
 
 const isPid = (n: number) => Number.isSafeInteger(n) && n > 0;
 
-/** Start and end of the next space-separated field from `from`; end is -1 when there is none. */
-function nextField(line: string, from: number): [number, number] {
-  let i = from;
-  while (line.charCodeAt(i) === 32) i++;
-  const end = line.indexOf(" ", i);
-  return [i, end <= i ? -1 : end];
-}
-
 /**
- * procps-ng's headerless "PID USER STAT %CPU RSS ARGS": args follow the RSS column after one space.
- * Walked with indexOf rather than split: this runs once per process, 50,000 times on a big host.
+ * procps-ng's headerless "PID USER STAT %CPU RSS ARGS" in text[start, stop): args follow the RSS
+ * column after one space. Read in place: this runs once per process, 50,000 times on a big host.
  */
-function procpsRow(line: string): PsRow | null {
-  const [p0, p1] = nextField(line, 0);
-  const [u0, u1] = nextField(line, p1);
-  const [s0, s1] = nextField(line, u1);
-  const [c0, c1] = nextField(line, s1);
-  const [r0, r1] = nextField(line, c1);
+function procpsRow(text: string, start: number, stop: number, words: Words): PsRow | null {
+  const [p0, p1] = nextField(text, start, stop);
+  const [u0, u1] = nextField(text, p1, stop);
+  const [s0, s1] = nextField(text, u1, stop);
+  const [c0, c1] = nextField(text, s1, stop);
+  const [r0, r1] = nextField(text, c1, stop);
   if (p1 < 0 || u1 < 0 || s1 < 0 || c1 < 0 || r1 < 0) return null;
-  const pid = Number(line.slice(p0, p1));
+  const pid = intBetween(text, p0, p1);
   if (!isPid(pid)) return null;
-  return { pid, user: line.slice(u0, u1), state: line.slice(s0, s1), cpu: toNumber(line.slice(c0, c1)), rssKb: toNumber(line.slice(r0, r1)), args: line.slice(r1 + 1) };
+  const cpu = decimalBetween(text, c0, c1);
+  const rssKb = intBetween(text, r0, r1);
+  return { pid, user: words.at(text, u0, u1), state: words.at(text, s0, s1), cpu: Number.isNaN(cpu) ? null : cpu, rssKb: Number.isNaN(rssKb) ? null : rssKb, args: text.slice(r1 + 1, stop) };
 }
 
 /** A row of a ps that printed a header (busybox): columns found by name, args padded. */
@@ -78,31 +84,35 @@ function headedRow(line: string, columns: string[]): PsRow | null {
 }
 
 export function parsePs(text: string): Result<PsTable> {
-  const lines = text.split("\n");
-  let first = 0;
-  while (first < lines.length && (lines[first] ?? "").trim() === "") first++;
-  const firstLine = lines[first];
-  if (firstLine === undefined) return fail("printed nothing: this server's ps is not supported");
-  const header = firstLine.trim().startsWith("PID ") ? firstLine.trim().split(/ +/) : null;
+  let start = 0;
+  let line = 1;
+  while (start < text.length && text.slice(start, lineEnd(text, start)).trim() === "") {
+    start = lineEnd(text, start) + 1;
+    line++;
+  }
+  if (start >= text.length) return fail("printed nothing: this server's ps is not supported");
+  const firstLine = text.slice(start, lineEnd(text, start)).trim();
+  const header = firstLine.startsWith("PID ") ? firstLine.split(/ +/) : null;
   if (header && !COMMAND_HEADERS.has(header[header.length - 1] ?? "")) {
-    return fail(`printed a header without a command column last (${firstLine.trim()}): this server's ps is not supported`);
+    return fail(`printed a header without a command column last (${firstLine}): this server's ps is not supported`);
+  }
+  if (header) {
+    start = lineEnd(text, start) + 1;
+    line++;
   }
   const rows: PsRow[] = [];
-  for (let i = header ? first + 1 : first; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line === "") continue;
-    const row = header ? headedRow(line, header) : procpsRow(line);
-    if (row) {
-      rows.push(row);
-      continue;
+  const words = new Words();
+  for (; start < text.length; line++) {
+    const end = lineEnd(text, start);
+    if (end > start) {
+      const row = header ? headedRow(text.slice(start, end), header) : procpsRow(text, start, end, words);
+      const last = rows[rows.length - 1];
+      if (row) rows.push(row);
+      // busybox prints a comm's newline raw inside "{comm} args": the rest of the row follows.
+      else if (last && header) last.args += `\n${text.slice(start, end)}`;
+      else return fail(`line ${line} is not a process row: ${JSON.stringify(text.slice(start, Math.min(end, start + 80)))}: this server's ps is not supported`);
     }
-    const last = rows[rows.length - 1];
-    // busybox prints a comm's newline raw inside "{comm} args": the rest of the row follows.
-    if (last && header) {
-      last.args += `\n${line}`;
-      continue;
-    }
-    return fail(`line ${i + 1} is not a process row: ${JSON.stringify(line.slice(0, 80))}: this server's ps is not supported`);
+    start = end + 1;
   }
   if (rows.length === 0) return fail("listed no process: this server's ps is not supported");
   return ok({ format: header ? "busybox" : "procps", rows });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderNoticePage, renderSnapshotPage } from "@/lib/server/snapshots/page/snapshot-page";
-import { freezeSnapshot } from "@/lib/shared/snapshots/freeze";
+import { freezeSnapshot } from "@/lib/server/snapshots/freeze";
 import { scanToShare } from "@/tests/support/snapshot-builders";
 
 const body = freezeSnapshot({ scan: scanToShare(), serverName: `shop "web" <1>`, ticket: "ZD-4711", actions: [] });

@@ -1,5 +1,6 @@
 // Turns a stored scan and the actions that followed it into a snapshot's body: only what the public
-// page shows, every command line redacted. Pure, so the rules are tested without a store.
+// page shows, every command line redacted. (Reaper's own SSH session, which would name its login
+// account, is already left out of the scan itself.) Pure, so the rules are tested without a store.
 import { ACTION_KINDS, actionMeans, type ActionKind } from "@/lib/shared/actions/types";
 import type { ActionDetail, AuditResult } from "@/lib/shared/audit/types";
 import type { Process, Scan } from "@/lib/shared/scan/types";

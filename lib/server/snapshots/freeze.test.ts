@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freezeSnapshot, SNAPSHOT_LIVE_CHILDREN, SNAPSHOT_ZOMBIES_PER_PARENT } from "@/lib/shared/snapshots/freeze";
+import { freezeSnapshot, SNAPSHOT_LIVE_CHILDREN, SNAPSHOT_ZOMBIES_PER_PARENT } from "@/lib/server/snapshots/freeze";
 import { scanToShare } from "@/tests/support/snapshot-builders";
 
 const actions = [
