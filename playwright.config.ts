@@ -27,6 +27,8 @@ export default defineConfig({
       REAPER_ADMIN_EMAIL: "admin@example.com",
       REAPER_ADMIN_PASSWORD: "admin-password-1",
       REAPER_LOG_LEVEL: "warn",
+      // The browser tests refuse things on purpose; the API suite tests the refusal limit.
+      REAPER_REFUSAL_LIMIT: "10000",
       // A snapshot picture on a loaded test machine can take far longer than in use; these tests
       // check what the picture holds, not how fast it comes.
       REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: "90000",

@@ -78,6 +78,10 @@ const schema = z.object({
   REAPER_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   REAPER_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   REAPER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Refused attempts (actions, server changes) logged one by one per person within a window; past
+  // that the person is answered RATE_LIMITED and their refusals are counted into one audit event.
+  REAPER_REFUSAL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  REAPER_REFUSAL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   // Days of scan history kept (the newest scan of each server always stays).
   REAPER_SCAN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // The length of a scheduling minute in ms. Only tests and demos shorten it, to see intervals pass.

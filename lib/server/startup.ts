@@ -1,4 +1,5 @@
 import "server-only";
+import { closeQuietBursts } from "@/lib/server/audit/refusal-limit";
 import { ensureFirstAdmin } from "@/lib/server/auth/users";
 import { drainAuditOutboxAtStart } from "@/lib/server/db/audit";
 import { getDb } from "@/lib/server/db/client";
@@ -28,6 +29,7 @@ export async function start(): Promise<void> {
     await ensureFirstAdmin(env().REAPER_ADMIN_EMAIL, env().REAPER_ADMIN_PASSWORD);
   });
   await deleteExpiredSessions(nowIso());
+  await closeQuietBursts();
   await startJobs(jobKinds);
   const resumed = await resumeDeliveries();
   if (resumed > 0) log.info("startup.webhooks_resumed", { deliveries: resumed });

@@ -66,6 +66,8 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: { da
       REAPER_ADMIN_EMAIL: ADMIN.email,
       REAPER_ADMIN_PASSWORD: ADMIN.password,
       REAPER_LOG_LEVEL: "warn",
+      // Suites refuse things on purpose, many a minute; tests/api/refusal-limit.test.ts sets its own.
+      REAPER_REFUSAL_LIMIT: "10000",
       // Snapshot pictures on a loaded test machine: the tests check what they hold, not their speed.
       REAPER_SNAPSHOT_RENDER_TIMEOUT_MS: "90000",
       ...appEnv,

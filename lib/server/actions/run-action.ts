@@ -3,6 +3,7 @@ import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import { validate } from "@/lib/server/http/validate";
 import type { User } from "@/lib/shared/auth/types";
 import type { ActionDetail } from "@/lib/shared/audit/types";
+import { recordAudit, requireRefusalAllowance } from "@/lib/server/audit/refusal-limit";
 import { appendAudit, type AuditWrite } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import type { StoredServer } from "@/lib/server/db/servers";
@@ -26,7 +27,7 @@ import { watchOutcome } from "@/lib/server/actions/watch-outcome";
 
 // Codes where nothing was signalled because a rule or the server said no; anything else that
 // goes wrong is a failure (nothing ran) or, once the command reached the server, unknown.
-const REFUSAL_CODES = new Set(["VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED", "NOT_RESTARTABLE"]);
+const REFUSAL_CODES = new Set(["RATE_LIMITED", "VALIDATION", "NOT_FOUND", "CONFIRMATION_REQUIRED", "PROTECTED_PROCESS", "FORBIDDEN", "PROCESS_CHANGED", "PERMISSION_DENIED", "NOT_RESTARTABLE"]);
 
 function targetDetail(req: ActionRequest): ActionDetail {
   return {
@@ -103,25 +104,24 @@ async function decide(viewer: User, server: StoredServer, req: ActionRequest, tr
   return signalAndWatch(viewer, server, { ...req, action }, trail);
 }
 
-async function audit(viewer: User, trail: Trail, outcome: { action: Action } | { error: unknown }): Promise<AuditWrite> {
-  if ("action" in outcome) {
-    const a = outcome.action;
-    const replay = a.replayed;
-    return appendAudit({
-      ...(!replay && { id: a.id }),
-      actor: viewer,
-      serverId: trail.serverId,
-      kind: "action",
-      detail: { ...trail.detail, ...(!replay && { answer: a }) },
-      result: "done",
-      message: replay ? `Same request as ${a.id} moments ago: answered its result, sent no second signal. ${a.message}` : a.message,
-    });
-  }
-  const e = outcome.error;
+async function auditDone(viewer: User, trail: Trail, a: Action): Promise<AuditWrite> {
+  const replay = a.replayed;
+  return appendAudit({
+    ...(!replay && { id: a.id }),
+    actor: viewer,
+    serverId: trail.serverId,
+    kind: "action",
+    detail: { ...trail.detail, ...(!replay && { answer: a }) },
+    result: "done",
+    message: replay ? `Same request as ${a.id} moments ago: answered its result, sent no second signal. ${a.message}` : a.message,
+  });
+}
+
+async function auditFailure(viewer: User, trail: Trail, e: unknown): Promise<void> {
   const code = isAppError(e) ? e.code : "INTERNAL";
   const message = isAppError(e) ? e.message : "Reaper failed unexpectedly (see the server log).";
   const result = REFUSAL_CODES.has(code) ? "refused" : outcomeUnknown(e) ? "unknown" : "failed";
-  return appendAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result, code, message });
+  await recordAudit({ actor: viewer, serverId: trail.serverId, kind: "action", detail: trail.detail, result, code, message });
 }
 
 /** The action happened whatever the store says: a caller whose event waits in the outbox hears both. */
@@ -139,6 +139,7 @@ function withAuditState(a: Action, write: AuditWrite): Action {
 export async function runAction(viewer: User, serverId: string, body: unknown): Promise<Action> {
   const trail: Trail = { serverId: null, detail: { requestedServerId: serverId, ...looseDetail(body) } };
   try {
+    await requireRefusalAllowance(viewer);
     const server = await requireStoredServer(viewer, serverId);
     trail.serverId = server.id;
     trail.detail = looseDetail(body);
@@ -147,12 +148,12 @@ export async function runAction(viewer: User, serverId: string, body: unknown): 
     const action = await withServerLock(server.id, async () => {
       const a = await decide(viewer, server, req, trail);
       // Inside the lock, so the next queued request finds this one in the log.
-      return withAuditState(a, await audit(viewer, trail, { action: a }));
+      return withAuditState(a, await auditDone(viewer, trail, a));
     });
     log.info("action.done", { serverId, action: action.action, pid: action.pid, replayed: action.replayed, before: action.before.zombies, after: action.after.zombies });
     return action;
   } catch (e) {
-    await audit(viewer, trail, { error: e });
+    await auditFailure(viewer, trail, e);
     throw e;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { User } from "@/lib/shared/auth/types";
 import type { AuditEvent } from "@/lib/shared/audit/types";
 import { listAuditEvents } from "@/lib/server/db/audit";
+import { closeQuietBursts } from "@/lib/server/audit/refusal-limit";
 import type { AuditQuery } from "@/lib/shared/schemas/audit";
 
 /**
@@ -10,6 +11,7 @@ import type { AuditQuery } from "@/lib/shared/schemas/audit";
  * Filtering by a server the viewer cannot see simply finds nothing.
  */
 export async function listAudit(viewer: User, query: AuditQuery): Promise<AuditEvent[]> {
+  await closeQuietBursts();
   return listAuditEvents({
     serverId: query.serverId,
     actorId: query.actorId,

@@ -27,6 +27,7 @@ export function toAuditEvent(row: Row): AuditEvent {
     comm: str(d.comm),
     startTime: num(d.startTime),
     reason: str(d.reason),
+    count: num(d.count),
     code: row.code ?? undefined,
   };
   return {

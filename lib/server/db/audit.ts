@@ -31,10 +31,11 @@ async function insertRow(row: AuditRow): Promise<void> {
  * refuses the row (locked, disk full), the event goes to the outbox and is retried: the caller is
  * told through `written` and must say so, since what it audits (a signal) already happened.
  */
-export async function appendAudit(input: AuditInput): Promise<AuditWrite> {
+export async function appendAudit(input: AuditInput & { at?: string }): Promise<AuditWrite> {
   const row: AuditRow = {
     id: input.id ?? newId("evt"),
-    at: nowIso(),
+    // Given only for an event summing up what already happened (a burst of refusals).
+    at: input.at ?? nowIso(),
     actor_id: input.actor.id,
     actor_email: input.actor.email,
     server_id: input.serverId,

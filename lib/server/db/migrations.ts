@@ -222,6 +222,25 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("webhook_deliveries_status_next").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute();
     },
   },
+  "0008_refusal_bursts": {
+    // Refused attempts past a person's per-minute allowance are counted here, one row per person,
+    // instead of one audit event each; the burst becomes one audit event with its count.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("refusal_bursts")
+        .addColumn("actor_id", "text", (c) => c.primaryKey())
+        .addColumn("actor_email", "text", (c) => c.notNull())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("last_at", "text", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        // The server every refusal of the burst was about; null once they were about several (or none).
+        .addColumn("server_id", "text")
+        .addColumn("one_server", "integer", (c) => c.notNull())
+        // The codes refused, JSON {code: count}.
+        .addColumn("codes", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
   "0013_schedules": {
     // Background scans: an interval per server and per account (null: off), and the scheduler's
     // state, each scheduled server's next due time, kept in the store so a restart resumes it.

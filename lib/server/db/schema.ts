@@ -179,6 +179,19 @@ export type SnapshotsTable = {
   body: Uint8Array;
 };
 
+export type RefusalBurstsTable = {
+  actor_id: string;
+  actor_email: string;
+  started_at: string;
+  last_at: string;
+  count: number;
+  server_id: string | null;
+  /** 1 while every refusal of the burst was about server_id. */
+  one_server: number;
+  /** JSON {code: count}. */
+  codes: string;
+};
+
 export type MetaTable = {
   name: string;
   value: string;
@@ -253,6 +266,7 @@ export type Database = {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   meta: MetaTable;
+  refusal_bursts: RefusalBurstsTable;
   audit_events: AuditEventsTable;
   users: UsersTable;
   sessions: SessionsTable;

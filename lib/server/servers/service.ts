@@ -3,7 +3,7 @@ import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
 import { requireRight } from "@/lib/server/auth/rights";
 import { findAccount } from "@/lib/server/db/accounts";
-import { appendAudit } from "@/lib/server/db/audit";
+import { recordAudit, requireRefusalAllowance } from "@/lib/server/audit/refusal-limit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { latestScans } from "@/lib/server/db/scans";
 import { deleteStoredServer, findStoredServer, insertStoredServer, listStoredServers, updateStoredServer, type StoredServer } from "@/lib/server/db/servers";
@@ -82,13 +82,14 @@ function describe(s: Pick<StoredServer, "name" | "host" | "port" | "username" | 
 async function auditedChange<T>(viewer: User, op: ServerOp, requestedId: string | null, run: (trail: Trail) => Promise<{ value: T; message: string }>): Promise<T> {
   const trail: Trail = { serverId: null, detail: { action: op, ...(requestedId && { requestedServerId: requestedId }) } };
   try {
+    await requireRefusalAllowance(viewer);
     const { value, message } = await run(trail);
-    await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "server", detail: trail.detail, result: "done", message });
+    await recordAudit({ actor: viewer, serverId: trail.serverId, kind: "server", detail: trail.detail, result: "done", message });
     return value;
   } catch (e) {
     const code = isAppError(e) ? e.code : "INTERNAL";
     const message = isAppError(e) ? e.message : "Reaper failed unexpectedly (see the server log).";
-    await appendAudit({ actor: viewer, serverId: trail.serverId, kind: "server", detail: trail.detail, result: isAppError(e) ? "refused" : "failed", code, message });
+    await recordAudit({ actor: viewer, serverId: trail.serverId, kind: "server", detail: trail.detail, result: isAppError(e) ? "refused" : "failed", code, message });
     throw e;
   }
 }

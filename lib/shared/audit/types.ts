@@ -20,6 +20,8 @@ export type AuditEvent = {
   comm?: string;
   startTime?: number;
   reason?: string;
+  /** kind "refusals": how many refused attempts this one event stands for (a rate-limited burst). */
+  count?: number;
   result: AuditResult;
   code?: string;
   message: string;
@@ -27,6 +29,8 @@ export type AuditEvent = {
 
 /** What an action event keeps in the audit row's `detail` JSON. */
 export type ActionDetail = {
+  /** kind "refusals": the attempts counted into the burst. */
+  count?: number;
   action?: string;
   signal?: string;
   unit?: string;
