@@ -9,7 +9,7 @@ const summary = (over: Partial<FleetSummary> = {}): FleetSummary => ({
 
 function row(name: string, over: Partial<FleetRow> = {}, s: Partial<FleetSummary> | null = {}): FleetRow {
   return {
-    server: { id: `srv_${name}`, name, host: `${name}.example.net`, port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, createdAt: "2026-01-01T00:00:00.000Z", lastScan: null },
+    server: { id: `srv_${name}`, name, host: `${name}.example.net`, port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, scanIntervalMinutes: null, createdAt: "2026-01-01T00:00:00.000Z", lastScan: null },
     lastScan: s === null ? null : { id: `scn_${name}`, startedAt: "2026-01-01T00:00:00.000Z", summary: summary(s) },
     reachability: s === null ? null : { lastAttemptAt: "2026-01-01T00:00:00.000Z", ok: true, error: null, failuresInRow: 0 },
     risk: s === null ? "unknown" : "healthy",

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
 import { databaseOn } from "@/lab/postgres";
 
 // The store/action/job suites run twice, as the vitest projects `sqlite` and `postgres`
@@ -20,6 +19,9 @@ const digest = (text: string, encoding: "hex" | "base64") => createHash("sha256"
  */
 export async function storeEnv(dataDir: string): Promise<Record<string, string>> {
   if (testStore() === "sqlite") return {};
+  // Imported only here: the benches start apps through this module under plain tsx, where
+  // importing vitest at all throws.
+  const { inject } = await import("vitest");
   const url = await databaseOn(inject("postgresUrl"), `reaper_${digest(dataDir, "hex").slice(0, 20)}`);
   return { DATABASE_URL: url, REAPER_SECRET_KEY: digest(`reaper test key ${dataDir}`, "base64") };
 }
