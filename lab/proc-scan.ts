@@ -1,16 +1,18 @@
 import { readdir, readFile, readlink } from "node:fs/promises";
 import { runOk } from "@/lab/run";
 
-export type NsProcess = { pid: number; ppid: number; state: string; comm: string };
+/** `startTime`: field 22 of stat, clock ticks after boot, as the scan reports it and actions check it. */
+export type NsProcess = { pid: number; ppid: number; state: string; comm: string; startTime: number };
 
 /** Parses /proc/PID/stat: the comm may hold spaces and `)`, so fields are only those after the LAST `)`. */
 export function parseStat(text: string): NsProcess | undefined {
   const open = text.indexOf("(");
   const close = text.lastIndexOf(")");
   if (open < 0 || close < open) return undefined;
-  const [state, ppid] = text.slice(close + 2).split(" ");
+  const fields = text.slice(close + 2).split(" ");
+  const [state, ppid] = fields;
   if (state === undefined || ppid === undefined) return undefined;
-  return { pid: Number(text.slice(0, open).trim()), ppid: Number(ppid), state, comm: text.slice(open + 1, close) };
+  return { pid: Number(text.slice(0, open).trim()), ppid: Number(ppid), state, comm: text.slice(open + 1, close), startTime: Number(fields[19]) };
 }
 
 const numericEntries = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((name) => /^\d+$/.test(name));
