@@ -1,21 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { startLabServer, type LabServer } from "@/lab";
-import net from "node:net";
 import { adminApi, logIn, unique } from "@/tests/e2e/support";
+import { closedPort } from "@/tests/support/ports";
 
 // The fleet page in real Chromium: hundreds of rows without hundreds of DOM rows, a scan of a
 // selection that fills the rows in live, and the leaking server sorted to the top.
-/** A loopback port nothing listens on (tests/support/ports.ts is for vitest: it pulls vitest in). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 let leaky: LabServer;
 let calm: LabServer;
