@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "@/lab/sshd";
 import { storeEnv } from "@/tests/support/store";
+
+// One free-port probe for the lab and the tests.
+export { freePort };
 
 // The real built app (`next build` output) on a free loopback port with its own data dir (and,
 // in the postgres project, its own database), so API tests exercise routing, cookies and headers
@@ -20,17 +23,6 @@ export type AppServer = {
   stop: () => Promise<void>;
   logs: () => string;
 };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
