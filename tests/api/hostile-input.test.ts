@@ -30,7 +30,10 @@ afterAll(async () => {
 const BAD_ESCAPES = ["%ff", "%e2%82", "%ZZ", "%", "a%ff%fe"];
 
 describe("malformed %-escapes where an id goes", () => {
-  const routes = Object.keys(API_DECISIONS).filter((k) => k.includes("["));
+  // Snapshot links (/s/...) are public pages, not API: they answer an HTML 404 to anyone, below.
+  const isLink = (k: string) => k.includes(" /s/");
+  const routes = Object.keys(API_DECISIONS).filter((k) => k.includes("[") && !isLink(k));
+  const links = Object.keys(API_DECISIONS).filter(isLink);
   const pages = Object.keys(PAGE_DECISIONS).filter((k) => k.includes("["));
 
   // An empty body may be refused before the id is looked up: 400 VALIDATION is the contract's answer then.
@@ -51,6 +54,15 @@ describe("malformed %-escapes where an id goes", () => {
     const res = await ApiClient.anonymous(app).call<ErrorBody>(method, pattern.replace(/\[\w+\]/g, "%ff"));
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.each(links)("%s: the link's 404 page for anyone, for every malformed escape", async (key) => {
+    const pattern = key.split(" ")[1] ?? "";
+    for (const bad of BAD_ESCAPES) {
+      const res = await fetch(`${app.baseUrl}${pattern.replace(/\[\w+\]/g, bad)}`, { redirect: "manual" });
+      expect([bad, res.status]).toEqual([bad, 404]);
+      expect(await res.text()).not.toContain("Internal Server Error");
+    }
   });
 
   it.each(pages)("page %s: the 404 page for a logged-in person, the login page for anyone else", async (pattern) => {

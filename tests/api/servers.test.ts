@@ -87,8 +87,8 @@ describe("server lifecycle", () => {
   it("creates, lists, edits and deletes a server without ever answering a secret", async () => {
     const created = await api.call<ServerBody>("POST", "/api/servers", { ...valid(), privateKey: encryptedKey, passphrase: "correct horse" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "web-01", host: "127.0.0.1", port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, lastScan: null });
-    expect(Object.keys(created.body).sort()).toEqual(["accountId", "authType", "createdAt", "host", "hostKeyFingerprint", "id", "jumpServerId", "lastScan", "name", "port", "useSudo", "username"]);
+    expect(created.body).toMatchObject({ name: "web-01", host: "127.0.0.1", port: 22, username: "root", authType: "key", hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, scanIntervalMinutes: null, lastScan: null });
+    expect(Object.keys(created.body).sort()).toEqual(["accountId", "authType", "createdAt", "host", "hostKeyFingerprint", "id", "jumpServerId", "lastScan", "name", "port", "scanIntervalMinutes", "useSudo", "username"]);
     const id = created.body.id;
 
     const list = await api.call<{ servers: ServerBody[] }>("GET", "/api/servers");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Client, ClientChannel } from "ssh2";
-import { AppError, type ErrorCode } from "@/lib/shared/errors/app-error";
+import { AppError } from "@/lib/shared/errors/app-error";
 
 export type RawResult = { stdout: string; stderr: string; code: number | null };
 
@@ -23,10 +23,35 @@ export function outcomeUnknown(e: unknown): boolean {
   return e instanceof AppError && e.details?.outcome === "unknown";
 }
 
-function openChannel(client: Client, command: string): Promise<ClientChannel> {
+type Exit = { exited: boolean; code: number | null };
+
+/**
+ * The exit listener goes on inside exec's callback: ssh2 may read the exit status from the same
+ * packet batch that confirmed the channel (a fast command, a jump host) and emits it once, before
+ * any awaiting code could listen.
+ */
+function openChannel(client: Client, command: string): Promise<{ channel: ClientChannel; exit: Exit }> {
   return new Promise((resolve, reject) => {
-    client.exec(command, (err, channel) => (err ? reject(err) : resolve(channel)));
+    client.exec(command, (err, channel) => {
+      if (err) return reject(err);
+      const exit: Exit = { exited: false, code: null };
+      channel.on("exit", (code: number | null) => {
+        exit.exited = true;
+        exit.code = code;
+      });
+      resolve({ channel, exit });
+    });
   });
+}
+
+/** A channel that closed without an exit status: its connection was lost mid-command. */
+export function connectionLost(label: string): AppError {
+  return new AppError("SSH_UNREACHABLE", `The connection was lost while ${lowerFirst(label)} ran; what it did is unknown. Try again.`, OUTCOME_UNKNOWN);
+}
+
+/** The client-side deadline passed after the command reached the server. */
+export function commandTimedOut(label: string, timeoutMs: number): AppError {
+  return new AppError("SSH_TIMEOUT", `${label} did not finish within ${timeoutMs} ms. The server may be overloaded or frozen; try again.`, OUTCOME_UNKNOWN);
 }
 
 /**
@@ -37,22 +62,19 @@ function openChannel(client: Client, command: string): Promise<ClientChannel> {
  * short but complete answer.
  */
 export async function execCommand(client: Client, command: string, limits: ExecLimits): Promise<RawResult> {
-  const timeout = (code: ErrorCode, started: boolean) =>
-    new AppError(code, `${limits.label} did not finish within ${limits.timeoutMs} ms. The server may be overloaded or frozen; try again.`, started ? OUTCOME_UNKNOWN : undefined);
   const started = Date.now();
   let openTimer: NodeJS.Timeout | undefined;
-  const channel = await Promise.race([
+  const { channel, exit } = await Promise.race([
     openChannel(client, command),
     new Promise<never>((_, reject) => {
-      openTimer = setTimeout(() => reject(timeout("SSH_TIMEOUT", false)), limits.timeoutMs);
+      // Nothing reached the server yet: the same words, without "outcome unknown".
+      openTimer = setTimeout(() => reject(new AppError("SSH_TIMEOUT", commandTimedOut(limits.label, limits.timeoutMs).message)), limits.timeoutMs);
     }),
   ]).finally(() => clearTimeout(openTimer));
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let bytes = 0;
-    let code: number | null = null;
-    let exited = false;
     let settled = false;
     const finish = (e: AppError | null) => {
       if (settled) return;
@@ -66,9 +88,9 @@ export async function execCommand(client: Client, command: string, limits: ExecL
         reject(e);
         return;
       }
-      resolve({ stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), code });
+      resolve({ stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), code: exit.code });
     };
-    const timer = setTimeout(() => finish(timeout("SSH_TIMEOUT", true)), Math.max(0, limits.timeoutMs - (Date.now() - started)));
+    const timer = setTimeout(() => finish(commandTimedOut(limits.label, limits.timeoutMs)), Math.max(0, limits.timeoutMs - (Date.now() - started)));
     const overflow = (): AppError => {
       const step = limits.stepAt?.(out) ?? null;
       const what = step ? `${limits.label} (its ${step} step)` : limits.label;
@@ -89,17 +111,7 @@ export async function execCommand(client: Client, command: string, limits: ExecL
     };
     channel.on("data", take(out));
     channel.stderr.on("data", take(err));
-    channel.on("exit", (exitCode: number | null) => {
-      exited = true;
-      code = exitCode;
-    });
-    channel.on("close", () =>
-      finish(
-        exited
-          ? null
-          : new AppError("SSH_UNREACHABLE", `The connection was lost while ${lowerFirst(limits.label)} ran; what it did is unknown. Try again.`, OUTCOME_UNKNOWN),
-      ),
-    );
+    channel.on("close", () => finish(exit.exited ? null : connectionLost(limits.label)));
     channel.on("error", (e: Error) => finish(new AppError("COMMAND_FAILED", `${limits.label} failed on the SSH channel (${e.message}).`, OUTCOME_UNKNOWN)));
   });
 }

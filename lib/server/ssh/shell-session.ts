@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Client, ClientChannel } from "ssh2";
 import { AppError } from "@/lib/shared/errors/app-error";
-import { OUTCOME_UNKNOWN, type ExecLimits, type RawResult } from "@/lib/server/ssh/exec";
+import { commandTimedOut, connectionLost, OUTCOME_UNKNOWN, type ExecLimits, type RawResult } from "@/lib/server/ssh/exec";
 
 // sshd runs every exec through the account's shell, which reads its rc files each time (Debian's
 // bash reads ~/.bashrc even for `bash -c`): on customer servers that is often hundreds of
@@ -52,7 +52,7 @@ export class ShellSession {
   private constructor(private readonly channel: ClientChannel) {
     channel.on("data", (chunk: Buffer) => this.take(chunk, "out"));
     channel.stderr.on("data", (chunk: Buffer) => this.take(chunk, "err"));
-    channel.on("close", () => this.fail(new AppError("SSH_UNREACHABLE", "The connection was lost while the command ran; what it did is unknown. Try again.", OUTCOME_UNKNOWN)));
+    channel.on("close", () => this.fail(connectionLost(this.pending?.limits.label ?? "the command")));
   }
 
   /**
@@ -85,7 +85,7 @@ export class ShellSession {
     const mark = nonce();
     return new Promise<RawResult>((resolve, reject) => {
       const timer = setTimeout(
-        () => this.fail(new AppError("SSH_TIMEOUT", `${limits.label} did not finish within ${limits.timeoutMs} ms. The server may be overloaded or frozen; try again.`, OUTCOME_UNKNOWN)),
+        () => this.fail(commandTimedOut(limits.label, limits.timeoutMs)),
         limits.timeoutMs,
       );
       this.pending = { mark, out: [], err: [], bytes: 0, code: null, outFrame: 0, errFrame: 0, limits, resolve, reject, timer };
