@@ -1,6 +1,7 @@
 import "server-only";
 import type { Selectable } from "kysely";
 import { getDb } from "@/lib/server/db/client";
+import { withStoreLock } from "@/lib/server/db/store-lock";
 import type { FleetScanResultsTable } from "@/lib/server/db/schema";
 import type { FleetError, FleetScan, FleetScanResult, FleetSummary } from "@/lib/shared/fleet/types";
 
@@ -13,12 +14,13 @@ export type FleetScanRecord = { id: string; requestedBy: string; createdAt: stri
 
 /**
  * Inserts the scan and its pending results unless the requester already has `maxOpen` unfinished
- * scans newer than `openSince`; the check and the insert are one transaction, so parallel requests
- * cannot both slip under the limit. Answers false when refused.
+ * scans newer than `openSince`. The check and the insert run under the requester's store lock:
+ * a transaction alone does not keep PostgreSQL's parallel requests (read committed) from all
+ * counting the same number and slipping under the limit. Answers false when refused.
  */
 export async function insertFleetScan(scan: FleetScanRecord, serverIds: readonly string[], limit: { maxOpen: number; openSince: string }): Promise<boolean> {
   const db = await getDb();
-  return db.transaction().execute(async (tx) => {
+  return withStoreLock(`fleet-scans:${scan.requestedBy}`, () => db.transaction().execute(async (tx) => {
     const open = await tx
       .selectFrom("fleet_scans")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -38,7 +40,7 @@ export async function insertFleetScan(scan: FleetScanRecord, serverIds: readonly
         .execute();
     }
     return true;
-  });
+  }));
 }
 
 export type Settlement =
