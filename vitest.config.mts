@@ -30,6 +30,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default on a 2-core machine is one worker; these suites mostly wait on sshd, lab
+    // servers and timers, so two files at a time halve the wall time without starving either.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

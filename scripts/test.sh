@@ -12,6 +12,13 @@ npx tsc --noEmit -p .
 npx eslint .
 npx next build
 mkdir -p test-results
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest-report.json
-npx playwright test
+# The browser tests and the vitest suites share nothing but the build (each starts its own app on
+# its own port, and its own lab servers), and both spend most of their time waiting on sshd,
+# Chromium and timers: they run side by side, and the browser tests' output follows.
+npx playwright test > test-results/e2e.log 2>&1 &
+e2e=$!
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest-report.json || true
+wait "$e2e" || true
+cat test-results/e2e.log
+# The summary reads both reports and fails the run on any failure (or, under CI, any skip).
 node scripts/test-summary.mjs
