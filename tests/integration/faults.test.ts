@@ -87,14 +87,20 @@ async function sshdSessions(l: LabServer): Promise<number> {
   return Number(stdout.trim());
 }
 
+/** A good scan first (the pooled connection is warm), then one caught while its ps runs. */
+async function scanCaughtInPs(): Promise<{ before: Awaited<ReturnType<typeof storedScans>>; pending: ReturnType<typeof scan> }> {
+  expect((await scan(server.id)).status).toBe(201);
+  const before = await storedScans(server.id);
+  await hang("ps-hang");
+  const pending = scan(server.id);
+  await started("ps-hang");
+  release("ps-hang");
+  return { before, pending };
+}
+
 describe("sshd killed", () => {
   it("mid-scan: SSH_UNREACHABLE saying the connection was lost, no scan stored; the next scan reconnects", async () => {
-    expect((await scan(server.id)).status).toBe(201);
-    const before = await storedScans(server.id);
-    await hang("ps-hang");
-    const pending = scan(server.id);
-    await started("ps-hang");
-    release("ps-hang");
+    const { before, pending } = await scanCaughtInPs();
     expect((await lab.signalSshd("KILL", "all")).length).toBeGreaterThan(1);
     const res = await pending;
     expect([res.status, res.body.error.code]).toEqual([502, "SSH_UNREACHABLE"]);
@@ -130,12 +136,7 @@ describe("sshd killed", () => {
 
 describe("sshd frozen (SIGSTOP) mid-scan", () => {
   it("SSH_TIMEOUT at the client's deadline; the frozen connection is dropped and the next scan opens a fresh one", async () => {
-    expect((await scan(server.id)).status).toBe(201);
-    const before = await storedScans(server.id);
-    await hang("ps-hang");
-    const pending = scan(server.id);
-    await started("ps-hang");
-    release("ps-hang");
+    const { before, pending } = await scanCaughtInPs();
     const frozen = await lab.signalSshd("STOP", "sessions");
     expect(frozen.length).toBeGreaterThan(0);
     const started_ = Date.now();
