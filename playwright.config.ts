@@ -14,6 +14,9 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   timeout: 60_000,
+  // npm test runs the vitest suites beside these on two cores: a login's redirect once took over
+  // playwright's default 5 s there, so every wait gets 15 s.
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   // The production build that `npm test` made, on a data dir of its own wiped at each run.
   webServer: {
