@@ -1,6 +1,6 @@
 "use client";
 
-import { deliveryOutcome, deliveryStanding, eventWord, type DeliveryStanding } from "@/components/alerts/delivery-words";
+import { deliveryOutcome, deliveryStanding, eventWord, nextAttemptWords, type DeliveryStanding } from "@/components/alerts/delivery-words";
 import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SafeText } from "@/components/ui/safe-text";
@@ -29,7 +29,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
               <SafeText value={deliveryOutcome(d)} />
             </td>
             <td className="px-3 py-1.5 tabular-nums">{d.attempts}</td>
-            <td className="px-3 py-1.5 whitespace-nowrap text-slate-600">{d.nextAttemptAt ? <RelativeTime iso={d.nextAttemptAt} /> : "–"}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap text-slate-600">{d.nextAttemptAt && d.status === "pending" ? <time dateTime={d.nextAttemptAt}>{nextAttemptWords(d.nextAttemptAt)}</time> : "–"}</td>
             <td className="px-3 py-1.5">
               <span data-testid="delivery-state" className={`rounded px-1.5 py-0.5 font-medium ${TONE[standing.tone]}`}>
                 {standing.label}

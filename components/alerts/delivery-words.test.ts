@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliveryOutcome, deliveryStanding, eventWord } from "@/components/alerts/delivery-words";
+import { deliveryOutcome, deliveryStanding, eventWord, nextAttemptWords } from "@/components/alerts/delivery-words";
 
 describe("a delivery in the log", () => {
   it("names where it stands, giving up plainly", () => {
@@ -19,5 +19,11 @@ describe("a delivery in the log", () => {
 
   it("has a word for every event", () => {
     expect(["server.at-risk", "server.recovered", "test"].map((e) => eventWord(e as "test"))).toEqual(["At risk", "Recovered", "Test"]);
+  });
+});
+
+describe("the next attempt", () => {
+  it("is shown to the second, in UTC", () => {
+    expect(nextAttemptWords("2026-12-02T17:00:30.250Z")).toBe("at 17:00:30 UTC");
   });
 });

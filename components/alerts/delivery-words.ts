@@ -23,3 +23,10 @@ const EVENT_WORDS: Record<Delivery["event"], string> = { "server.at-risk": "At r
 export function eventWord(event: Delivery["event"]): string {
   return EVENT_WORDS[event];
 }
+
+/** When the next attempt is due, to the second (retries start 30 s apart): "at 17:00:30 UTC". */
+export function nextAttemptWords(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `at ${d.toISOString().slice(11, 19)} UTC`;
+}

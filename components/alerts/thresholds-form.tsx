@@ -10,6 +10,8 @@ import { TextField } from "@/components/ui/text-field";
 import type { Thresholds } from "@/lib/shared/alerts/types";
 import { isApiError } from "@/lib/client/fetcher";
 
+const sameThresholds = (a: Thresholds, b: Thresholds) => THRESHOLD_KEYS.every((k) => a[k] === b[k]);
+
 type Props = {
   /** Unique per form on the page: the inputs' ids start with it. */
   id: string;
@@ -25,6 +27,12 @@ export function ThresholdsForm({ id, thresholds, onSave, saveLabel = "Save thres
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A set saved elsewhere (or this save coming back) refills the fields; "Saved" stays.
+  const [shown, setShown] = useState(thresholds);
+  if (!sameThresholds(thresholds, shown)) {
+    setShown(thresholds);
+    setFields(toFields(thresholds));
+  }
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

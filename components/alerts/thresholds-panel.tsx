@@ -39,7 +39,7 @@ export function ThresholdsPanel({ initial, accounts, canEdit }: Props) {
         <span className="text-xs text-slate-500">{set.updatedAt ? <>saved <RelativeTime iso={set.updatedAt} /></> : "built-in defaults"}</span>
       </div>
       {canEdit ? (
-        <ThresholdsForm key={set.updatedAt ?? "defaults"} id={`th-${set.accountId ?? "global"}`} thresholds={set.thresholds} onSave={async (t) => void (await putThresholds(set.accountId ?? "global", t))} />
+        <ThresholdsForm id={`th-${set.accountId ?? "global"}`} thresholds={set.thresholds} onSave={async (t) => void (await putThresholds(set.accountId ?? "global", t))} />
       ) : (
         <ThresholdsSummary thresholds={set.thresholds} />
       )}
@@ -65,7 +65,7 @@ export function ThresholdsPanel({ initial, accounts, canEdit }: Props) {
       )}
       {clearError ? <Callout tone="error">{clearError}</Callout> : null}
       {canEdit && withoutOwn.length > 0 ? (
-        <div className="space-y-2 rounded-lg border border-dashed border-slate-300 px-4 py-3">
+        <div data-testid="thresholds-new" className="space-y-2 rounded-lg border border-dashed border-slate-300 px-4 py-3">
           <label htmlFor="thresholds-account" className="block text-xs font-medium text-slate-700">
             Give an account thresholds of its own (they replace the global set for its servers)
           </label>

@@ -11,7 +11,6 @@ export function AccountScanInterval({ account, canEdit }: { account: Account; ca
       <h2 className="text-sm font-semibold">Background scans</h2>
       <p className="text-xs text-slate-500">For every server of this account without an interval of its own (set one on the server&apos;s page).</p>
       <ScanIntervalPicker
-        key={account.scanIntervalMinutes ?? "off"}
         id="account-interval"
         value={account.scanIntervalMinutes}
         offLabel="Off"

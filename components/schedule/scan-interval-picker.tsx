@@ -19,6 +19,12 @@ type Props = {
 /** Background scans: off, every 5 minutes, or every N minutes; read-only for those who may not change it. */
 export function ScanIntervalPicker({ id, value, offLabel, canEdit, onSave }: Props) {
   const [choice, setChoice] = useState<IntervalChoice>(() => choiceOf(value));
+  // A change saved elsewhere (or this save coming back) shows as the new choice; "Saved" stays.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setChoice(choiceOf(value));
+  }
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);

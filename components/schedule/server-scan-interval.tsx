@@ -14,7 +14,6 @@ export function ServerScanInterval({ server, canEdit }: { server: Server; canEdi
     <section data-testid="scan-interval" className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2.5">
       <h2 className="text-xs font-semibold text-slate-700">Background scans</h2>
       <ScanIntervalPicker
-        key={server.scanIntervalMinutes ?? "off"}
         id="server-interval"
         value={server.scanIntervalMinutes}
         offLabel={offLabel}

@@ -61,7 +61,7 @@ test("a webhook is added, sent a test, and its deliveries show what the receiver
   await expect(page.getByTestId("webhook").filter({ hasText: receiver.url(path) })).toHaveCount(0);
 });
 
-test("background-scan intervals are set on a server's page and an account's page", async ({ page, baseURL }) => {
+test("an account gets thresholds of its own; intervals are set on a server's page and an account's page", async ({ page, baseURL }) => {
   const api = await adminApi(baseURL!);
   const { privateKey } = await generateClientKey("ed25519");
   const account = await api.call<{ id: string }>("POST", "/api/accounts", { name: unique("Interval") });
@@ -97,6 +97,24 @@ test("background-scan intervals are set on a server's page and an account's page
     await accountBox.getByRole("button", { name: "Save interval" }).click();
     await expect(accountBox.getByText("Saved")).toBeVisible();
     expect((await api.call<{ scanIntervalMinutes: number | null }>("GET", `/api/accounts/${account.id}`)).scanIntervalMinutes).toBe(5);
+
+    // Thresholds of the account's own: typed mistakes are named per field and nothing is saved.
+    await page.goto("/alerts");
+    const adding = page.getByTestId("thresholds-new");
+    await adding.getByLabel(/Give an account thresholds/).selectOption(account.id);
+    await adding.getByLabel(/Zombies above/).fill("-1");
+    await adding.getByRole("button", { name: "Save for this account" }).click();
+    await expect(adding).toContainText("A whole number from 0 to 4194304");
+    await adding.getByLabel(/Zombies above/).fill("40");
+    await adding.getByLabel(/PID use above/).fill("");
+    await adding.getByRole("button", { name: "Save for this account" }).click();
+    const own = page.getByTestId(`thresholds-${account.id}`);
+    await expect(own.getByLabel(/Zombies above/)).toHaveValue("40");
+    await expect(own.getByLabel(/PID use above/)).toHaveValue("");
+    const sets = await api.call<{ accounts: { accountId: string; thresholds: Record<string, number | null> }[] }>("GET", "/api/alerts/thresholds");
+    expect(sets.accounts.find((s) => s.accountId === account.id)?.thresholds).toMatchObject({ zombiesAbove: 40, pidUsePercentAbove: null });
+    await own.getByRole("button", { name: "Use the global thresholds again" }).click();
+    await expect(own).toHaveCount(0);
   } finally {
     await api.call("DELETE", `/api/servers/${server.id}`);
     await api.dispose();
