@@ -108,4 +108,9 @@ export type WebhookPayload = {
     failuresInRow: number;
     lastFailure: ScanFailure | null;
   } | null;
+  /**
+   * The scan behind the verdict (the last one that worked), frozen when the alert fired: a link
+   * that opens without a login until `expiresAt`. Null for a test, or a server never scanned.
+   */
+  snapshot: { url: string; expiresAt: string } | null;
 };
