@@ -17,6 +17,7 @@ const BOTH_STORES = [
   "tests/integration/actions-guards.test.ts",
   "tests/integration/scan-api.test.ts",
   "tests/integration/fleet-scan.test.ts",
+  "tests/integration/webhooks.test.ts",
 ];
 
 export default defineConfig({
