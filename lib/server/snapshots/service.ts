@@ -6,10 +6,10 @@ import { hashSecret, newSecret } from "@/lib/server/auth/secret";
 import { appendAudit, listAuditDetails } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { nextScanStart } from "@/lib/server/db/scans";
+import { forgetSnapshotImage } from "@/lib/server/db/snapshot-images";
 import { countView, findSnapshot, findSnapshotByHash, insertSnapshot, listSnapshotsOf, markRevoked, readSnapshotBody } from "@/lib/server/db/snapshots";
 import { getScan } from "@/lib/server/scan/read-scans";
 import { requireStoredServer } from "@/lib/server/servers/service";
-import { forgetCachedImage } from "@/lib/server/snapshots/image-cache";
 import { formatUtc } from "@/lib/shared/format/time";
 import type { CreateSnapshotInput } from "@/lib/shared/schemas/snapshot";
 import { freezeSnapshot } from "@/lib/server/snapshots/freeze";
@@ -81,7 +81,7 @@ export async function revokeSnapshot(user: User, id: string): Promise<void> {
   }
   const revokedNow = await markRevoked(id, nowIso());
   // The picture goes with the link, so no copy of it outlives the revocation.
-  await forgetCachedImage(id);
+  await forgetSnapshotImage(id);
   if (!revokedNow) return;
   await appendAudit({
     actor: user,
