@@ -201,6 +201,9 @@ export const migrations: Record<string, Migration> = {
         .addColumn("secret", "blob", (c) => c.notNull())
         .addColumn("events", "text", (c) => c.notNull())
         .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
+        // The origin Reaper was opened at when the webhook was added: its deliveries' snapshot
+        // links start with it unless REAPER_PUBLIC_URL names another.
+        .addColumn("link_origin", "text", (c) => c.notNull())
         .addColumn("created_at", "text", (c) => c.notNull())
         .execute();
       await db.schema

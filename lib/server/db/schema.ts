@@ -237,6 +237,8 @@ export type WebhooksTable = {
   /** JSON array of event names. */
   events: string;
   account_id: string | null;
+  /** Reaper's origin as the admin who added it opened it: where snapshot links in deliveries point. */
+  link_origin: string;
   created_at: string;
 };
 
