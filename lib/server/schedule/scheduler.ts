@@ -70,3 +70,10 @@ export function startScheduler(): void {
   s.timer.unref();
   void tick();
 }
+
+/** At shutdown, before the job queue stops: no new background scans. */
+export function stopScheduler(): void {
+  const s = state();
+  if (s.timer) clearInterval(s.timer);
+  s.timer = null;
+}
