@@ -332,4 +332,16 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("snapshots_server_created").on("snapshots").columns(["server_id", "created_at"]).execute();
     },
   },
+  "0014_snapshot_images": {
+    // A snapshot's PNG, rendered once: in the store, so every instance answers from one copy and a
+    // picture goes with its snapshot (revoked, expired and pruned, or its server deleted).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("snapshot_images")
+        .addColumn("snapshot_id", "text", (c) => c.primaryKey().references("snapshots.id").onDelete("cascade"))
+        .addColumn("png", "blob", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -179,6 +179,12 @@ export type SnapshotsTable = {
   body: Uint8Array;
 };
 
+export type SnapshotImagesTable = {
+  snapshot_id: string;
+  png: Uint8Array;
+  created_at: string;
+};
+
 export type RefusalBurstsTable = {
   actor_id: string;
   actor_email: string;
@@ -277,4 +283,5 @@ export type Database = {
   fleet_scan_results: FleetScanResultsTable;
   scan_status: ScanStatusTable;
   snapshots: SnapshotsTable;
+  snapshot_images: SnapshotImagesTable;
 };

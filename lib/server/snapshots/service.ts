@@ -6,11 +6,11 @@ import { hashSecret, newSecret } from "@/lib/server/auth/secret";
 import { appendAudit, listAuditDetails } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { nextScanStart } from "@/lib/server/db/scans";
+import { forgetSnapshotImage } from "@/lib/server/db/snapshot-images";
 import { countView, findSnapshot, findSnapshotByHash, insertSnapshot, listSnapshotsOf, markRevoked, readSnapshotBody } from "@/lib/server/db/snapshots";
 import { readScan } from "@/lib/server/scan/pstree-step";
 import { getScan } from "@/lib/server/scan/read-scans";
 import { requireStoredServer } from "@/lib/server/servers/service";
-import { forgetCachedImage } from "@/lib/server/snapshots/image-cache";
 import { formatUtc } from "@/lib/shared/format/time";
 import { SNAPSHOT_DEFAULT_DAYS, type CreateSnapshotInput } from "@/lib/shared/schemas/snapshot";
 import type { Scan } from "@/lib/shared/scan/types";
@@ -104,7 +104,7 @@ export async function revokeSnapshot(user: User, id: string): Promise<void> {
   }
   const revokedNow = await markRevoked(id, nowIso());
   // The picture goes with the link, so no copy of it outlives the revocation.
-  await forgetCachedImage(id);
+  await forgetSnapshotImage(id);
   if (!revokedNow) return;
   await appendAudit({
     actor: user,
