@@ -3,6 +3,7 @@ import { benchJumpLatency } from "@/bench/jump-latency";
 import { benchManualPair } from "@/bench/manual-pair";
 import { benchParse } from "@/bench/parse";
 import { benchScanLatency } from "@/bench/scan-latency";
+import { benchScanPhases, printPhases } from "@/bench/scan-phases";
 import { benchSnapshotImage } from "@/bench/snapshot-image";
 import { ms, ratio } from "@/bench/stats";
 import { benchTreeRender } from "@/bench/tree-render";
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   console.log(`  baseline ssh warm (ControlMaster)       ${ms(lat.sshWarmMs)}`);
   console.log(`  Reaper cold  ${ms(lat.coldMs).padStart(10)}   ${ratio(lat.coldMs, lat.sshColdMs)} of ssh cold   (aim: <= 1.00x)`);
   console.log(`  Reaper warm  ${ms(lat.warmMs).padStart(10)}   ${ratio(lat.warmMs, lat.sshWarmMs)} of ssh warm   (aim: <= 1.50x)`);
+
+  printPhases(await benchScanPhases());
 
   for (const f of await benchManualPair()) {
     console.log(`\nScan through the API against the pair by hand (ps | awk, then pstree -s -p), lab host with ${f.label}, 5 zombie parents (${f.runs} runs each, medians)`);

@@ -18,6 +18,7 @@ import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
 import { planPstree, startPstree } from "@/lib/server/scan/pstree-step";
 import { PSTREE_PARENTS } from "@/lib/server/scan/command/pstree-command";
+import { PhaseTimer } from "@/lib/server/scan/phase-timer";
 
 /**
  * One round trip to the server, parsed, stored as history, and returned as the contract's Scan. The
@@ -37,8 +38,10 @@ export type ScanLimits = { connectTimeoutMs?: number; commandTimeoutMs?: number 
  */
 export async function scanServer(server: StoredServer, limits: ScanLimits = {}): Promise<Scan> {
   let scan: Scan;
+  let reused: boolean;
+  const phases = new PhaseTimer();
   try {
-    scan = await scanOnce(server, limits);
+    ({ scan, reused } = await scanOnce(server, limits, phases));
   } catch (e) {
     const error = isAppError(e) ? { code: e.code, message: e.message } : { code: "INTERNAL", message: "The scan failed inside Reaper (see its log)." };
     await recordScanFailure(server.id, error, nowIso()).catch((err: unknown) => log.error("scan.status_not_recorded", { serverId: server.id, error: String(err) }));
@@ -47,12 +50,15 @@ export async function scanServer(server: StoredServer, limits: ScanLimits = {}):
   }
   await recordScanOk(server.id, { id: scan.id, startedAt: scan.startedAt, summary: fleetSummaryOf(scan) }, nowIso());
   await afterScan(server, { scan });
+  phases.lap("status");
+  log.info("scan.done", { serverId: server.id, scanId: scan.id, durationMs: scan.durationMs, reused, processes: scan.summary.processes, zombies: scan.summary.zombies, ...phases.ms });
   return scan;
 }
 
-async function scanOnce(server: StoredServer, limits: ScanLimits): Promise<Scan> {
+async function scanOnce(server: StoredServer, limits: ScanLimits, phases: PhaseTimer): Promise<{ scan: Scan; reused: boolean }> {
   const serverId = server.id;
   const target = await sshTargetOf(server);
+  phases.lap("target");
   const clientTimeoutMs = limits.commandTimeoutMs ?? env().REAPER_SSH_COMMAND_TIMEOUT_MS;
   // The remote side gives up first, so a stuck ps ends on the server instead of lingering there.
   const timeoutSeconds = Math.max(1, Math.floor(clientTimeoutMs / 1000) - 2);
@@ -68,7 +74,9 @@ async function scanOnce(server: StoredServer, limits: ScanLimits): Promise<Scan>
     connectTimeoutMs: limits.connectTimeoutMs,
   });
   const durationMs = Math.round(performance.now() - t0);
+  phases.lap("remote");
   const parsed = parseScanOutput(result.stdout, commands);
+  phases.lap("parse");
   if (!parsed.ok) {
     log.warn("scan.unparsable", { serverId, command: parsed.error.command, code: result.code, stderr: result.stderr.slice(0, 500) });
     throw new AppError("COMMAND_FAILED", `${parsed.error.message} (command: ${parsed.error.command})`, { command: parsed.error.command });
@@ -77,7 +85,7 @@ async function scanOnce(server: StoredServer, limits: ScanLimits): Promise<Scan>
   const pstree = planPstree(parsed.value, timeoutSeconds);
   const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...pstree.scan };
   await insertScan(scan);
+  phases.lap("store");
   if (pstree.run) startPstree(scan, target, pstree.run.command, server.name);
-  log.info("scan.done", { serverId, scanId: scan.id, durationMs, reused: result.reused, processes: scan.summary.processes, zombies: scan.summary.zombies });
-  return scan;
+  return { scan, reused: result.reused };
 }

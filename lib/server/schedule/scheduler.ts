@@ -53,7 +53,7 @@ async function tick(): Promise<void> {
     if (Date.now() - s.lastPrune >= PRUNE_EVERY_MS) {
       s.lastPrune = Date.now();
       const pruned = await pruneHistory(new Date());
-      if (pruned.scans + pruned.deliveries > 0) log.info("retention.pruned", pruned);
+      if (pruned.scans + pruned.deliveries + pruned.snapshotImages > 0) log.info("retention.pruned", pruned);
     }
   } catch (e) {
     log.error("scheduler.tick_failed", { error: e instanceof Error ? e.stack : String(e) });

@@ -73,11 +73,11 @@ export type UserProcesses = {
 export type HostFacts = {
   /** /proc/sys/kernel/threads-max: the other ceiling on processes plus threads. */
   threadsMax: number | null;
-  /** Online CPUs; null when neither getconf nor nproc exists on the server. */
+  /** Online CPUs (/sys/devices/system/cpu/online); null when the server did not say. */
   cpus: number | null;
   /** First field of /proc/uptime; null when unreadable (then no ages). */
   uptimeSeconds: number | null;
-  /** `getconf CLK_TCK`, 100 when getconf is missing (Linux's USER_HZ everywhere in practice). */
+  /** Clock ticks per second of start times: Linux's USER_HZ, 100 (scans before 2026-12 read `getconf CLK_TCK`). */
   clockTicks: number;
   /** Processes by the kernel's one-letter state (R, S, D, Z, T, t, I, X). */
   states: Record<string, number>;

@@ -61,10 +61,11 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   const top = intOption("pstreeParents", opts.pstreeParents, 5, 0, 50);
   const topUsers = intOption("limitUsers", opts.limitUsers, 5, 0, 50);
 
-  // hz: start times are in clock ticks; busybox has no getconf, and the parser then assumes 100.
-  const sys =
-    "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg /proc/uptime; " +
-    "echo cpus $(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null); echo hz $(getconf CLK_TCK 2>/dev/null)";
+  // One process for all of them: the online CPUs as the kernel lists them ("0-3,6"), where getconf
+  // reads them too, and no getconf for the clock tick (USER_HZ, which the parser takes as 100): each
+  // fork is milliseconds on a loaded server. grep, not the shell's read: dash and busybox read
+  // nothing from /proc/sys files.
+  const sys = "grep -H . /proc/sys/kernel/pid_max /proc/sys/kernel/threads-max /proc/loadavg /proc/uptime /sys/devices/system/cpu/online";
   // The summary line (digits and spaces only) goes to $p, the rows after it to stdout. LC_ALL=C: the
   // kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
   const stat =

@@ -92,6 +92,8 @@ describe("the scan command on this machine", () => {
       expect(scan.parents.find((p) => p.pid === caught.pid)).toMatchObject({ sigchld: "caught", zombieCount: 4 });
       expect(scan.host?.states.Z).toBeGreaterThanOrEqual(7);
       expect(scan.host?.uptimeSeconds).toBeGreaterThan(0);
+      // The scan reads the file getconf reads, without running getconf.
+      expect(scan.host?.cpus).toBe(Number((await run("getconf", ["_NPROCESSORS_ONLN"])).stdout.trim()));
       if (process.getuid?.() === 0) expect(scan.users?.find((u) => u.user === "nobody")).toMatchObject({ limit: 4242, limitPid: nobody.pid });
       expect(scan.triage?.verdict.text).toMatch(/^(Likely cause of 503: |No process-level cause found)/);
       expect(scan.triage?.parents.find((p) => p.pid === caught.pid)?.reapText).toContain("catches SIGCHLD: reaping is likely to work");

@@ -1,5 +1,6 @@
-// Reads the sys step: `grep -H .` lines ("/proc/sys/kernel/pid_max:32768"), "cpus N" and "hz N".
-// Outputs from before /proc/uptime and "hz" were added still parse: they give no ages.
+// Reads the sys step: `grep -H .` lines ("/proc/sys/kernel/pid_max:32768"), the online CPUs as
+// the kernel lists them ("/sys/devices/system/cpu/online:0-3,6"). Outputs of earlier versions still
+// parse: "cpus N" and "hz N" lines, and none for /proc/uptime (they give no ages).
 import { fail, ok, type Result } from "@/lib/shared/result";
 
 export type SysInfo = {
@@ -7,7 +8,7 @@ export type SysInfo = {
   /** /proc/sys/kernel/threads-max: the other ceiling on processes plus threads. */
   threadsMax: number | null;
   loadAvg: [number, number, number];
-  /** Online CPUs, null when neither getconf nor nproc exists on the server. */
+  /** Online CPUs, null when the server did not say. */
   cpus: number | null;
   /** Seconds since boot (first field of /proc/uptime), null when not printed. */
   uptimeSeconds: number | null;
@@ -15,13 +16,25 @@ export type SysInfo = {
   clockTicks: number;
 };
 
-/** USER_HZ: 100 on every Linux architecture in use; getconf is missing on busybox-only hosts. */
+/** USER_HZ, what start times count in: 100 on every Linux architecture in use. */
 export const DEFAULT_CLOCK_TICKS = 100;
 
 function positiveInt(text: string | undefined): number | null {
   if (text === undefined || !/^\d+$/.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** "0-3,6" -> 5; null for anything else. */
+function cpuListSize(text: string | undefined): number | null {
+  if (text === undefined || !/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(text)) return null;
+  let n = 0;
+  for (const range of text.split(",")) {
+    const [from, to = from] = range.split("-").map(Number);
+    if (from === undefined || to === undefined || to < from) return null;
+    n += to - from + 1;
+  }
+  return n;
 }
 
 function uptimeOf(text: string | undefined): number | null {
@@ -48,7 +61,7 @@ export function parseSys(text: string): Result<SysInfo> {
     pidMax,
     threadsMax: positiveInt(values.get("/proc/sys/kernel/threads-max")),
     loadAvg: [one, five, fifteen],
-    cpus: positiveInt(values.get("cpus")),
+    cpus: cpuListSize(values.get("/sys/devices/system/cpu/online")) ?? positiveInt(values.get("cpus")),
     uptimeSeconds: uptimeOf(values.get("/proc/uptime")),
     clockTicks: positiveInt(values.get("hz")) ?? DEFAULT_CLOCK_TICKS,
   });
