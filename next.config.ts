@@ -4,9 +4,9 @@ import { API_POLICY, SECURITY_HEADERS } from "./lib/server/http/security-headers
 
 const config: NextConfig = {
   // ssh2 loads its native crypto binding through a guarded require that bundlers mangle;
-  // better-sqlite3 is a native addon as well; pg loads optional modules by name. All
-  // stay plain Node requires.
-  serverExternalPackages: ["ssh2", "better-sqlite3", "pg"],
+  // better-sqlite3 is a native addon as well; pg loads optional modules by name, and pg-boss
+  // loads pg. All stay plain Node requires.
+  serverExternalPackages: ["ssh2", "better-sqlite3", "pg", "pg-boss"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Next.js buffers a copy of a page request's body for the proxy; no page takes one.

@@ -2,9 +2,10 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The suites that touch the store (sessions, login limits, people, servers, scans, actions, the
-// store itself) run once per store: the `sqlite` project runs everything, the `postgres` project
-// runs these again against a throwaway PostgreSQL cluster, plus its own (tests/postgres: locks
-// across instances, migrations in step, several app instances on one database).
+// store itself) or the job queue (SQLite's jobs table, pg-boss on PostgreSQL) run once per store:
+// the `sqlite` project runs everything, the `postgres` project runs these again against a
+// throwaway PostgreSQL cluster, plus its own (tests/postgres: locks across instances, migrations
+// in step, several app instances on one database, pg-boss's expiry).
 const BOTH_STORES = [
   "lib/server/db/**/*.test.ts",
   "lib/server/actions/serialize.test.ts",
@@ -17,6 +18,8 @@ const BOTH_STORES = [
   "tests/integration/actions-guards.test.ts",
   "tests/integration/scan-api.test.ts",
   "tests/integration/fleet-scan.test.ts",
+  "tests/integration/scheduler.test.ts",
+  "tests/integration/webhooks.test.ts",
 ];
 
 export default defineConfig({

@@ -11,7 +11,9 @@ import { runOk } from "@/lab/run";
  * tiny address space. It is run through a symlink, so the kernel names the first process after the
  * link (comm = basename of the executed file); the others are named with prctl(PR_SET_NAME).
  *
- * Environment (argv is only `NAME infinity`, so `ps -o args` looks like sleep's):
+ * Environment (argv is `NAME infinity`, so `ps -o args` looks like sleep's, unless REAPER_LAB_ARGV):
+ *   REAPER_LAB_ARGV=h:h:...    the command line to run under instead, each argument hex-encoded (any
+ *                              bytes but NUL: hostile names, invalid UTF-8); it re-executes itself once
  *   REAPER_LAB_FILL=N          N children that sleep forever; exits once they exist
  *   REAPER_LAB_CHAIN=a/b/c     names of the processes nested below this one, outermost first
  *   REAPER_LAB_ZOMBIES=N       the innermost process gets N children that exit at once and are
@@ -192,12 +194,48 @@ static int level(void *arg) {
   return 0;
 }
 
+static int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+/* The kernel takes a process's command line from exec, so the only way to choose it is to exec. */
+static void exec_with_chosen_argv(const char *self) {
+  const char *spec = getenv("REAPER_LAB_ARGV");
+  if (!spec || !*spec) return;
+  size_t len = strlen(spec), count = 1;
+  for (size_t i = 0; i < len; i++) count += spec[i] == ':';
+  char **args = calloc(count + 1, sizeof *args);
+  char *out = malloc(len / 2 + count + 1);
+  if (!args || !out) fail("malloc");
+  size_t n = 0;
+  args[n++] = out;
+  for (size_t i = 0; i < len;) {
+    if (spec[i] == ':') {
+      *out++ = 0;
+      args[n++] = out;
+      i++;
+      continue;
+    }
+    int hi = hex_value(spec[i]), lo = i + 1 < len ? hex_value(spec[i + 1]) : -1;
+    if (hi < 0 || lo < 0 || hi + lo == 0) fail("decoding REAPER_LAB_ARGV");
+    *out++ = (char)(hi * 16 + lo);
+    i += 2;
+  }
+  *out = 0;
+  unsetenv("REAPER_LAB_ARGV");
+  execv(self, args);
+  fail("execv");
+}
+
 static long env_count(const char *name) {
   const char *v = getenv(name);
   return v ? strtol(v, NULL, 10) : 0;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  if (argc > 0) exec_with_chosen_argv(argv[0]);
   long fill = env_count("REAPER_LAB_FILL");
   if (fill > 0) {
     for (long i = 0; i < fill; i++) spawn(sleep_forever, NULL);

@@ -34,6 +34,25 @@ export function assertProcessName(name: string): void {
   }
 }
 
+/** A name given by prctl(PR_SET_NAME) only: `/` is allowed there, and a longer name is cut by the kernel. */
+function assertTaskName(name: string): void {
+  const bytes = Buffer.byteLength(name, "utf8");
+  if (bytes === 0 || bytes > 64 || /[\n\0]/.test(name)) throw new Error(`lab zombie name ${JSON.stringify(name)} must be 1-64 bytes without newline or NUL`);
+}
+
+/** What the kernel keeps of a name: 15 bytes, maybe cutting a character (read back as U+FFFD). */
+const keptName = (name: string): string => Buffer.from(name).subarray(0, 15).toString("utf8");
+
+/** A command line, hex-encoded for the helper (see REAPER_LAB_ARGV in lab-proc.ts). */
+function encodeArgv(comm: string, argv: (string | Uint8Array)[]): string {
+  const args = argv.map((arg) => Buffer.from(arg));
+  const bytes = args.reduce((sum, arg) => sum + arg.length + 1, 0);
+  if (args.length === 0 || args[0]?.length === 0 || bytes > 64 * 1024 || args.some((arg) => arg.includes(0))) {
+    throw new Error(`argv of ${comm} must be 1 or more arguments without NUL (the first not empty), 64 KiB at most`);
+  }
+  return args.map((arg) => arg.toString("hex")).join(":");
+}
+
 function assertCount(what: string, n: number, max: number): void {
   if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${what} must be an integer from 0 to ${max}, got ${n}`);
 }
@@ -73,7 +92,7 @@ function nprocOf(parent: LabParent): ExpectedParent["nprocLimit"] {
 function parentPiece(parent: LabParent): { piece: ScenarioPiece; expected: ExpectedParent } {
   const childComm = parent.childComm ?? parent.comm;
   assertProcessName(parent.comm);
-  assertProcessName(childComm);
+  assertTaskName(childComm);
   assertCount(`zombies of ${parent.comm}`, parent.zombies, MAX_COUNT);
   const liveChildren = parent.liveChildren ?? 0;
   assertCount(`liveChildren of ${parent.comm}`, liveChildren, MAX_COUNT);
@@ -86,13 +105,14 @@ function parentPiece(parent: LabParent): { piece: ScenarioPiece; expected: Expec
   // Only root may switch its children to another account.
   if (childUser !== user && user !== "root") throw new Error(`childUser of ${parent.comm} needs a parent run as root, not ${user}`);
   const piece = zombiePiece([parent.comm], parent.zombies, childComm, parent);
+  if (parent.argv) piece.env.REAPER_LAB_ARGV = encodeArgv(parent.comm, parent.argv);
   if (nprocLimit) piece.env.REAPER_LAB_NPROC = `${nprocLimit.soft}:${nprocLimit.hard}`;
   if (user !== "root") piece.user = user;
   if (childUser !== user) piece.childUser = childUser;
   if (pidsMax !== null) piece.pidsMax = pidsMax;
   return {
     piece,
-    expected: { comm: parent.comm, zombies: parent.zombies, childComm, liveChildren, user, childUser, onSigchld: parent.onSigchld ?? "default", nprocLimit, pidsMax },
+    expected: { comm: parent.comm, zombies: parent.zombies, childComm: keptName(childComm), liveChildren, user, childUser, onSigchld: parent.onSigchld ?? "default", nprocLimit, pidsMax },
   };
 }
 

@@ -5,8 +5,17 @@ export type LabParent = {
   comm: string;
   /** Real zombie children the parent never waits for. */
   zombies: number;
-  /** The zombies' comm; defaults to the parent's (a worker forked from a server keeps its name). */
+  /**
+   * The zombies' comm; defaults to the parent's (a worker forked from a server keeps its name). Set by
+   * prctl, not a file name, so unlike `comm` it may hold `/`: 1-64 bytes without newline or NUL, of
+   * which the kernel keeps 15, maybe cutting a character in two (as it does a long program's name).
+   */
   childComm?: string;
+  /**
+   * The parent's command line (argv[0] first), instead of `COMM infinity`: any bytes but NUL, so a
+   * test can show hostile command lines (markup, direction overrides, invalid UTF-8, kilobytes).
+   */
+  argv?: (string | Uint8Array)[];
   /**
    * What the parent does on SIGCHLD, set up once its zombies exist (so they stay until someone sends
    * SIGCHLD): "default" nothing (like most servers), "reap" collects them all, "reap-one" collects one

@@ -77,10 +77,18 @@ server.listen(args.port, args.host, () => {
   console.log(`Reaper is listening on http://${args.host ?? "localhost"}:${args.port}`);
 });
 
+// The app's background work (lib/server/startup.ts) gets up to 10 s to hand its jobs back.
+const SHUTDOWN = Symbol.for("reaper.shutdown");
+let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
+    if (stopping) process.exit(0);
+    stopping = true;
     server.close();
     server.closeAllConnections();
-    process.exit(0);
+    const giveUp = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+    Promise.race([Promise.resolve(globalThis[SHUTDOWN]?.()), giveUp])
+      .catch((e) => console.error(e))
+      .finally(() => process.exit(0));
   });
 }

@@ -10,6 +10,7 @@ const STAFF: readonly Role[] = ["admin", "agent"];
 export const NAV_LINKS: readonly NavLink[] = [
   { href: "/", label: "Servers", roles: EVERYONE },
   { href: "/fleet", label: "Fleet", roles: EVERYONE },
+  { href: "/alerts", label: "Alerts", roles: EVERYONE },
   { href: "/audit", label: "Audit", roles: EVERYONE },
   { href: "/fixes", label: "Fixes", roles: EVERYONE },
   { href: "/accounts", label: "Accounts", roles: STAFF },

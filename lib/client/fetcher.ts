@@ -68,7 +68,7 @@ export function fetcher<T>(url: string): Promise<T> {
 }
 
 /** A mutating call (same-origin, so the browser sends the Origin header the API checks). */
-export function sendJson<T>(method: "POST" | "PATCH" | "DELETE", url: string, body?: unknown, options: { redirectOn401?: boolean } = {}): Promise<T> {
+export function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, options: { redirectOn401?: boolean } = {}): Promise<T> {
   const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } };
   return request<T>(url, init, options.redirectOn401 ?? true);
 }

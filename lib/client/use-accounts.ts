@@ -16,9 +16,9 @@ export function useAccounts(fallback?: AccountListItem[]) {
   return { ...res, accounts: res.data?.accounts };
 }
 
-/** One account with its servers and people (staff). */
-export function useAccount(id: string, fallback?: AccountDetail) {
-  const res = useSWR<AccountDetail>(accountKey(id), fetcher, fallback ? { fallbackData: fallback } : undefined);
+/** One account with its servers and people (staff); nothing is asked for a null id. */
+export function useAccount(id: string | null, fallback?: AccountDetail) {
+  const res = useSWR<AccountDetail>(id === null ? null : accountKey(id), fetcher, fallback ? { fallbackData: fallback } : undefined);
   return { ...res, account: res.data };
 }
 
@@ -30,6 +30,13 @@ export async function postAccount(name: string): Promise<Account> {
 
 export async function renameAccount(id: string, name: string): Promise<Account> {
   const account = await sendJson<Account>("PATCH", accountKey(id), { name });
+  await Promise.all([mutate(ACCOUNTS_KEY), mutate(accountKey(id))]);
+  return account;
+}
+
+/** Background scans for every server of the account that has no interval of its own (admin). */
+export async function setAccountScanInterval(id: string, scanIntervalMinutes: number | null): Promise<Account> {
+  const account = await sendJson<Account>("PATCH", accountKey(id), { scanIntervalMinutes });
   await Promise.all([mutate(ACCOUNTS_KEY), mutate(accountKey(id))]);
   return account;
 }

@@ -8,11 +8,11 @@ import { deleteExpiredSessions } from "@/lib/server/db/sessions";
 import { withStoreLock } from "@/lib/server/db/store-lock";
 import { env } from "@/lib/server/env";
 import { servedByReaper } from "@/lib/server/http/client-info";
-import { startJobs } from "@/lib/server/jobs/queue";
+import { jobQueue, startJobs } from "@/lib/server/jobs/queue";
 import { jobKinds } from "@/lib/server/jobs/registry";
 import { log } from "@/lib/server/log";
 import { verifySecretKey } from "@/lib/server/secrets/key-check";
-import { startScheduler } from "@/lib/server/schedule/scheduler";
+import { startScheduler, stopScheduler } from "@/lib/server/schedule/scheduler";
 import { resumeDeliveries } from "@/lib/server/webhooks/dispatch";
 
 /**
@@ -34,7 +34,22 @@ export async function start(): Promise<void> {
   const resumed = await resumeDeliveries();
   if (resumed > 0) log.info("startup.webhooks_resumed", { deliveries: resumed });
   startScheduler();
+  (globalThis as WithShutdown)[shutdownKey] = stop;
   if (!servedByReaper()) {
     log.warn("startup.plain_next", { detail: "started without scripts/serve.mjs (npm start): client addresses for login limits come from X-Forwarded-For, which clients can forge" });
   }
+}
+
+// scripts/serve.mjs calls this on SIGTERM/SIGINT before it exits (it cannot import app modules).
+const shutdownKey = Symbol.for("reaper.shutdown");
+type WithShutdown = typeof globalThis & { [shutdownKey]?: () => Promise<void> };
+
+/**
+ * No new background scans, and the running jobs get a few seconds to end. What is still running
+ * then runs again: on SQLite at the next start, on PostgreSQL on whichever instance takes it after
+ * its retry delay, without waiting for its expiry.
+ */
+export async function stop(): Promise<void> {
+  stopScheduler();
+  await jobQueue().stop({ timeoutMs: 5000 });
 }

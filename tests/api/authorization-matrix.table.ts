@@ -123,6 +123,7 @@ export const PAGE_DECISIONS: Record<string, PageDecision> = {
   "/": { expect: { ...loggedIn(200), customer: { redirect: (w) => `/panel/${w.serverA.id}` }, otherCustomer: { redirect: (w) => `/panel/${w.serverB.id}` } } },
   "/audit": { expect: loggedIn(200) },
   "/fleet": { expect: loggedIn(200) },
+  "/alerts": { expect: loggedIn(200) },
   "/fixes": { expect: loggedIn(200) },
   "/tokens": { expect: loggedIn(200) },
   "/sessions": { expect: loggedIn(200) },

@@ -65,7 +65,7 @@ describe("webhook deliveries", () => {
     expect(got?.headers["x-reaper-delivery"]).toBe(sent.body.id);
     expect(signatureValid(SECRET, got?.body ?? "", got?.headers["x-reaper-signature"])).toBe(true);
     expect(signatureValid("another-secret-entirely", got?.body ?? "", got?.headers["x-reaper-signature"])).toBe(false);
-    expect(got?.json).toMatchObject({ event: "test", deliveryId: sent.body.id, server: null });
+    expect(got?.json).toMatchObject({ event: "test", deliveryId: sent.body.id, server: null, snapshot: null });
     expect(await settled(hook.id, sent.body.id)).toMatchObject({ status: "delivered", attempts: 1, responseStatus: 200, error: null });
   });
 
@@ -141,6 +141,21 @@ describe("alerts after scans", () => {
     expect(atRisk?.verdict?.text).toMatch(/\S/);
     expect((await alerts()).find((a) => a.server.id === server.id)?.state).toMatchObject({ atRisk: true, reasons: atRisk?.verdict?.reasons });
 
+    // The scan that raised it, frozen: an absolute link at the origin the webhook was added from,
+    // opened by someone without a login (the ticket's reader), made by Reaper itself.
+    const link = atRisk?.snapshot?.url ?? "";
+    expect(link.startsWith(`${app.baseUrl}/s/`)).toBe(true);
+    expect(Date.parse(atRisk?.snapshot?.expiresAt ?? "") - Date.now()).toBeGreaterThan(29 * 24 * 3600_000);
+    const opened = await fetch(link, { redirect: "manual" });
+    expect(opened.status).toBe(200);
+    const html = await opened.text();
+    expect(html).toContain(lab.name);
+    expect(html).toContain("Process tree of httpd (");
+    const audit = await api.call<{ events: { kind: string; action?: string; actor: { email: string }; message: string }[] }>("GET", `/api/audit?serverId=${server.id}`);
+    const made = audit.body.events.filter((e) => e.kind === "snapshot" && e.action === "create");
+    expect(made.map((e) => e.actor.email)).toEqual(["Reaper (alerts)"]);
+    expect(made[0]?.message).toMatch(/^for the server\.at-risk alert, Reaper froze the scan of .* as a snapshot link, valid until /);
+
     // Still at risk on the next scan: no second alert.
     expect((await api.call("POST", `/api/servers/${server.id}/scans`)).status).toBe(201);
     await setGlobal({ zombiesAbove: lab.expected.zombies });
@@ -148,6 +163,8 @@ describe("alerts after scans", () => {
     await receiver.waitFor(2, "/alerts");
     expect(payloadsAt("/alerts").map((p) => p.event)).toEqual(["server.at-risk", "server.recovered"]);
     expect(payloadsAt("/alerts")[1]?.verdict).toMatchObject({ risk: "healthy", reasons: [] });
+    expect(payloadsAt("/alerts")[1]?.snapshot?.url).toMatch(/\/s\/[\w-]{43}$/);
+    expect(payloadsAt("/alerts")[1]?.snapshot?.url).not.toBe(link);
     expect((await alerts()).some((a) => a.server.id === server.id)).toBe(false);
     expect((await deliveries(hook.id)).map((d) => [d.event, d.status, d.serverId])).toEqual([
       ["server.recovered", "delivered", server.id],
@@ -168,6 +185,8 @@ describe("alerts after scans", () => {
     const payload = payloadsAt("/unreachable")[0];
     expect(payload?.verdict).toMatchObject({ risk: "at-risk", failuresInRow: 2, lastFailure: { code: "SSH_UNREACHABLE" } });
     expect(payload?.verdict?.reasons[0]?.text).toMatch(/^2 scans in a row failed, the last with SSH_UNREACHABLE: /);
+    // Never scanned successfully: nothing to freeze, so no link.
+    expect(payload?.snapshot).toBeNull();
   });
 
   it("only admins set thresholds; out-of-range values are refused with the field named", async () => {

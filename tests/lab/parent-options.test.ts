@@ -96,3 +96,26 @@ describe("a root parent whose children switch to the lab user (Apache's master a
     expect(() => planScenario({ parents: [{ comm: "a", zombies: 1, user: "reaperlab", childUser: "root" }] })).toThrow(/needs a parent run as root/);
   });
 });
+
+describe("a chosen command line and a zombie name longer than the kernel keeps", () => {
+  it("runs under those exact bytes, and its zombies carry the name's first 15 bytes", async () => {
+    const invalid = Uint8Array.from([0x62, 0xff, 0xfe, 0xc3, 0x28]);
+    const server = await lab({
+      scenario: { parents: [{ comm: "argv-parent", zombies: 2, childComm: "</a>x\u202Eabcdeféé", argv: ["<b>one</b>", invalid, "x".repeat(4096)] }] },
+    });
+    const pid = await zombieParentPid(server, "argv-parent");
+    const cmdline = (await server.exec(`od -An -v -tx1 /proc/${pid}/cmdline | tr -d ' \\n'`)).stdout;
+    expect(Buffer.from(cmdline, "hex")).toEqual(Buffer.concat([Buffer.from("<b>one</b>\0"), invalid, Buffer.from(`\0${"x".repeat(4096)}\0`)]));
+    const zombie = (await table(server)).find((r) => r.ppid === pid && r.stat.startsWith("Z"));
+    const comm = (await server.exec(`od -An -v -tx1 /proc/${zombie?.pid}/comm | tr -d ' \\n'`)).stdout;
+    // 15 bytes, the last one the first half of an "é".
+    expect(Buffer.from(comm, "hex")).toEqual(Buffer.concat([Buffer.from("</a>x\u202Eabcdef"), Buffer.from([0xc3, 0x0a])]));
+    expect(server.expected.parents[0]?.childComm).toBe("</a>x\u202Eabcdef\uFFFD");
+  });
+
+  it("refuses a NUL in an argument, an empty argv and a name past 64 bytes", () => {
+    expect(() => planScenario({ parents: [{ comm: "p", zombies: 1, argv: ["a\0b"] }] })).toThrow(/without NUL/);
+    expect(() => planScenario({ parents: [{ comm: "p", zombies: 1, argv: [] }] })).toThrow(/1 or more arguments/);
+    expect(() => planScenario({ parents: [{ comm: "p", zombies: 1, childComm: "z".repeat(65) }] })).toThrow(/1-64 bytes/);
+  });
+});

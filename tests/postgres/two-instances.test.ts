@@ -1,32 +1,49 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startLabServer, type LabServer } from "@/lab";
 import { databaseOn } from "@/lab/postgres";
 import { namespaceProcesses, zombieCounts } from "@/lab/proc-scan";
 import type { Action } from "@/lib/shared/actions/types";
 import type { User } from "@/lib/shared/auth/types";
+import type { FleetScan, FleetScanResult } from "@/lib/shared/fleet/types";
 import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { readEvents } from "@/tests/support/sse";
 
 // Two app processes on one PostgreSQL database, as behind a load balancer: whatever one of them
 // was told, the other knows, and a request sent to both at once is decided once.
 let one: AppServer;
 let two: AppServer;
 let lab: LabServer;
+/** Servers whose `ps` takes a while, so a fleet scan of them is still running when a test acts. */
+let slow: LabServer[];
+let databaseUrl: string;
+
+const FLEET_SERVERS = 6;
+// Per-host limit 4 s with a 2 s connect limit: a scan job expires (its instance taken for dead)
+// after 2 + 4 + 15 s (lib/server/fleet/scan-job.ts).
+const FLEET_ENV = { REAPER_FLEET_HOST_TIMEOUT_MS: "4000", REAPER_SSH_CONNECT_TIMEOUT_MS: "2000" };
 
 beforeAll(async () => {
-  const shared = { DATABASE_URL: await databaseOn(inject("postgresUrl"), "reaper_two_instances"), REAPER_SECRET_KEY: randomBytes(32).toString("base64") };
+  databaseUrl = await databaseOn(inject("postgresUrl"), "reaper_two_instances");
+  const shared = { DATABASE_URL: databaseUrl, REAPER_SECRET_KEY: randomBytes(32).toString("base64"), ...FLEET_ENV };
   // Started together on an empty database: migrations and the first admin must not race.
-  [one, two, lab] = await Promise.all([
+  [one, two, lab, slow] = await Promise.all([
     startApp(shared),
     startApp(shared),
     startLabServer({ name: "two-instances", scenario: { parents: [{ comm: "counter", zombies: 5, onSigchld: "reap-one" }] } }),
+    Promise.all(
+      Array.from({ length: FLEET_SERVERS }, (_, i) =>
+        startLabServer({ name: `two-fleet-${i + 1}`, scenario: { parents: [{ comm: "httpd", zombies: i + 1 }] }, standIns: { ps: 'sleep 1.5\nexec /usr/bin/ps "$@"' } }),
+      ),
+    ),
   ]);
-});
+}, 120_000);
 afterAll(async () => {
-  await Promise.all([one?.stop(), two?.stop(), lab?.stop()]);
+  await Promise.all([one?.stop(), two?.stop(), lab?.stop(), ...(slow ?? []).map((s) => s.stop())]);
 });
 
 /** A client of `app` that carries the session cookie another client got from a login elsewhere. */
@@ -88,4 +105,73 @@ describe("two instances on one PostgreSQL database", () => {
     const procs = await namespaceProcesses(lab.initPid);
     expect(zombieCounts(procs).get(parent.pid)).toBe(4);
   });
+});
+
+describe("a fleet scan across two instances", () => {
+  let fleet: Server[];
+
+  beforeAll(async () => {
+    const admin = await ApiClient.login(one);
+    fleet = [];
+    for (const l of slow) {
+      const added = await admin.call<Server>("POST", "/api/servers", { name: l.name, host: l.host, port: l.port, username: l.username, privateKey: l.privateKey, hostKeyFingerprint: l.hostKeyFingerprint });
+      expect(added.status, JSON.stringify(added.body)).toBe(201);
+      fleet.push(added.body);
+    }
+  });
+
+  /** Every server of the fleet with its result in the stream: the snapshot's finished ones, then each `result`. */
+  const streamedResults = (events: Awaited<ReturnType<typeof readEvents>>["events"]) => {
+    const snapshot = events[0]!.data as FleetScan;
+    return [
+      ...snapshot.results.filter((r) => r.status !== "pending"),
+      ...events.filter((e) => e.event === "result").map((e) => (e.data as { result: FleetScanResult }).result),
+    ];
+  };
+
+  it("started on one, followed to the end on the other's event stream", async () => {
+    const onOne = await ApiClient.login(one);
+    const started = await onOne.call<{ id: string }>("POST", "/api/fleet/scans", { serverIds: fleet.map((s) => s.id) });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    // The other instance serves the stream: it sees the results the jobs write, whichever instance runs them.
+    const { status, events } = await readEvents(two, `/api/fleet/scans/${started.body.id}/events`, onOne.cookie!, "done", 90_000);
+    expect(status).toBe(200);
+    expect(events[0]?.event).toBe("snapshot");
+    expect(events.at(-1)).toEqual(expect.objectContaining({ event: "done", data: { total: FLEET_SERVERS, done: FLEET_SERVERS, failed: 0 } }));
+    const results = streamedResults(events);
+    expect(results.map((r) => r.serverId).sort()).toEqual(fleet.map((s) => s.id).sort());
+    expect(results.every((r) => r.status === "ok")).toBe(true);
+    // And both instances answer the same scan the same way afterwards.
+    const [a, b] = await Promise.all([one, two].map((app) => withCookieOf(app, onOne).call<FleetScan>("GET", `/api/fleet/scans/${started.body.id}`)));
+    expect(a!.body).toEqual(b!.body);
+    expect(a!.body).toMatchObject({ status: "done", done: FLEET_SERVERS, failed: 0 });
+  }, 120_000);
+
+  // Last in this file: it kills instance one.
+  it("an instance killed mid fleet scan: the other finishes it, running again the scans the dead one held", async () => {
+    const onOne = await ApiClient.login(one);
+    const started = await onOne.call<{ id: string }>("POST", "/api/fleet/scans", { serverIds: fleet.map((s) => s.id) });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const onTwo = withCookieOf(two, onOne);
+    const following = readEvents(two, `/api/fleet/scans/${started.body.id}/events`, onOne.cookie!, "done", 110_000);
+    // One took the jobs it was sent (its queue wakes at once; two's polls each second) and its scans
+    // take 1.5 s: kill it while they run, before it records anything.
+    await new Promise((r) => setTimeout(r, 500));
+    process.kill(one.pid, "SIGKILL");
+    const { events } = await following;
+    expect(events.at(-1)).toEqual(expect.objectContaining({ event: "done", data: expect.objectContaining({ total: FLEET_SERVERS, done: FLEET_SERVERS }) }));
+    const scan = await onTwo.call<FleetScan>("GET", `/api/fleet/scans/${started.body.id}`);
+    expect(scan.body.status).toBe("done");
+    // Every server got a result; the held ones after their expiry, scanned again by instance two.
+    expect(scan.body.results.filter((r) => r.status === "pending")).toEqual([]);
+    expect(scan.body.results.filter((r) => r.status === "ok").length).toBe(FLEET_SERVERS);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: string }>("select count(*) as n from pgboss.job where name = 'fleet.scan-server' and retry_count > 0 and state = 'completed'");
+      expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+    } finally {
+      await db.end();
+    }
+  }, 150_000);
 });

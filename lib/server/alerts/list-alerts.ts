@@ -1,10 +1,8 @@
 import "server-only";
 import { listAlertStates } from "@/lib/server/db/alerts";
 import { listStoredServers } from "@/lib/server/db/servers";
-import type { AlertState } from "@/lib/shared/alerts/types";
+import type { ServerAlert } from "@/lib/shared/alerts/types";
 import type { User } from "@/lib/shared/auth/types";
-
-export type ServerAlert = { server: { id: string; name: string; accountId: string | null }; state: AlertState };
 
 /** The servers the viewer may see that are at risk now, longest at risk first. */
 export async function listAlerts(viewer: User): Promise<ServerAlert[]> {

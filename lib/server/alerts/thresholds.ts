@@ -6,13 +6,11 @@ import { deleteAccountThresholds, findThresholdsFor, listThresholdSets, saveThre
 import { appendAudit } from "@/lib/server/db/audit";
 import { nowIso } from "@/lib/server/db/ids";
 import { DEFAULT_THRESHOLDS } from "@/lib/shared/alerts/defaults";
-import type { ThresholdSet, Thresholds } from "@/lib/shared/alerts/types";
+import type { ThresholdSet, ThresholdSettings, Thresholds } from "@/lib/shared/alerts/types";
 import type { User } from "@/lib/shared/auth/types";
 
 // One global set of thresholds (the defaults until an admin saves one) and, where an account needs
 // other limits, that account's own whole set in its place.
-
-export type ThresholdSettings = { defaults: Thresholds; global: ThresholdSet; accounts: ThresholdSet[] };
 
 /** What the alert settings page shows (staff read, admins change). */
 export async function getThresholdSettings(viewer: User): Promise<ThresholdSettings> {

@@ -201,6 +201,9 @@ export const migrations: Record<string, Migration> = {
         .addColumn("secret", "blob", (c) => c.notNull())
         .addColumn("events", "text", (c) => c.notNull())
         .addColumn("account_id", "text", (c) => c.references("accounts.id").onDelete("cascade"))
+        // The origin Reaper was opened at when the webhook was added: its deliveries' snapshot
+        // links start with it unless REAPER_PUBLIC_URL names another.
+        .addColumn("link_origin", "text", (c) => c.notNull())
         .addColumn("created_at", "text", (c) => c.notNull())
         .execute();
       await db.schema
@@ -329,6 +332,18 @@ export const migrations: Record<string, Migration> = {
         .addColumn("body", "blob", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("snapshots_server_created").on("snapshots").columns(["server_id", "created_at"]).execute();
+    },
+  },
+  "0014_snapshot_images": {
+    // A snapshot's PNG, rendered once: in the store, so every instance answers from one copy and a
+    // picture goes with its snapshot (revoked, expired and pruned, or its server deleted).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("snapshot_images")
+        .addColumn("snapshot_id", "text", (c) => c.primaryKey().references("snapshots.id").onDelete("cascade"))
+        .addColumn("png", "blob", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
     },
   },
 };

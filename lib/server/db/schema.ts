@@ -179,6 +179,12 @@ export type SnapshotsTable = {
   body: Uint8Array;
 };
 
+export type SnapshotImagesTable = {
+  snapshot_id: string;
+  png: Uint8Array;
+  created_at: string;
+};
+
 export type RefusalBurstsTable = {
   actor_id: string;
   actor_email: string;
@@ -231,6 +237,8 @@ export type WebhooksTable = {
   /** JSON array of event names. */
   events: string;
   account_id: string | null;
+  /** Reaper's origin as the admin who added it opened it: where snapshot links in deliveries point. */
+  link_origin: string;
   created_at: string;
 };
 
@@ -280,4 +288,5 @@ export type Database = {
   fleet_scan_results: FleetScanResultsTable;
   scan_status: ScanStatusTable;
   snapshots: SnapshotsTable;
+  snapshot_images: SnapshotImagesTable;
 };

@@ -4,18 +4,18 @@ import { getDb } from "@/lib/server/db/client";
 import type { WebhookDeliveriesTable, WebhooksTable } from "@/lib/server/db/schema";
 import type { Delivery, Webhook, WebhookEvent } from "@/lib/shared/alerts/types";
 
-/** A webhook as the services see it: with its secret, still sealed. */
-export type StoredWebhook = Webhook & { sealedSecret: Uint8Array };
+/** A webhook as the services see it: with its secret, still sealed, and the origin its links use. */
+export type StoredWebhook = Webhook & { sealedSecret: Uint8Array; linkOrigin: string };
 
 function toWebhook(r: Selectable<WebhooksTable>): StoredWebhook {
-  return { id: r.id, url: r.url, events: JSON.parse(r.events) as WebhookEvent[], accountId: r.account_id, createdAt: r.created_at, sealedSecret: r.secret };
+  return { id: r.id, url: r.url, events: JSON.parse(r.events) as WebhookEvent[], accountId: r.account_id, createdAt: r.created_at, sealedSecret: r.secret, linkOrigin: r.link_origin };
 }
 
 export async function insertWebhook(w: StoredWebhook): Promise<void> {
   const db = await getDb();
   await db
     .insertInto("webhooks")
-    .values({ id: w.id, url: w.url, secret: w.sealedSecret, events: JSON.stringify(w.events), account_id: w.accountId, created_at: w.createdAt })
+    .values({ id: w.id, url: w.url, secret: w.sealedSecret, events: JSON.stringify(w.events), account_id: w.accountId, link_origin: w.linkOrigin, created_at: w.createdAt })
     .execute();
 }
 

@@ -15,10 +15,18 @@ import { fleetSummaryOf } from "@/lib/shared/fleet/summary";
 // scanned twice at once however many fleet scans (or schedules) ask; every fleet scan waiting for
 // the server takes this scan's outcome. A failed scan is an outcome, not a failed job.
 
+const EXPIRY_MARGIN_SECONDS = 15;
+
 export const scanServerJob: JobDefinition<{ serverId: string }> = {
   name: "fleet.scan-server",
   payload: z.object({ serverId: z.string().min(1).max(100) }),
   concurrency: () => env().REAPER_FLEET_CONCURRENCY,
+  // A live scan ends within its connect and command limits (the remote command is wrapped in
+  // `timeout`); past those plus a margin, its instance is taken for dead and another scans again.
+  expireInSeconds: () => {
+    const limits = hostLimits();
+    return Math.ceil((limits.connectTimeoutMs + limits.commandTimeoutMs) / 1000) + EXPIRY_MARGIN_SECONDS;
+  },
   run: async ({ serverId }, job) => {
     const server = await findStoredServerById(serverId);
     // Deleted since it was queued: its fleet results went with it.

@@ -37,11 +37,20 @@ export type SendOptions = {
   retryDelaySeconds?: number;
 };
 
+export const DEFAULT_RETRY_DELAY_SECONDS = 5;
+
 export type JobHandler<T> = (job: Job<T>) => Promise<unknown>;
 
 export type WorkOptions = {
   /** Jobs of this queue run at once in this process (pg-boss: batchSize with a parallel handler). */
   concurrency: number;
+  /**
+   * The longest one run of this queue's jobs can take. Where several instances share the jobs
+   * (PostgreSQL), a job still running after it is deemed lost with its instance and is run again
+   * elsewhere; it must therefore exceed any run that is still alive. SQLite's single process has
+   * no one to hand a job to, and requeues what it left running when it starts again.
+   */
+  expireInSeconds?: number;
 };
 
 export interface JobQueue {
@@ -62,5 +71,7 @@ export type JobDefinition<T> = {
   payload: z.ZodType<T>;
   /** Read when the queue starts, so an environment setting can decide it. */
   concurrency: () => number;
+  /** See WorkOptions.expireInSeconds; read when the queue starts. */
+  expireInSeconds?: () => number;
   run: (data: T, job: Job<T>) => Promise<unknown>;
 };

@@ -53,7 +53,7 @@ async function tick(): Promise<void> {
     if (Date.now() - s.lastPrune >= PRUNE_EVERY_MS) {
       s.lastPrune = Date.now();
       const pruned = await pruneHistory(new Date());
-      if (pruned.scans + pruned.deliveries > 0) log.info("retention.pruned", pruned);
+      if (pruned.scans + pruned.deliveries + pruned.snapshotImages > 0) log.info("retention.pruned", pruned);
     }
   } catch (e) {
     log.error("scheduler.tick_failed", { error: e instanceof Error ? e.stack : String(e) });
@@ -69,4 +69,11 @@ export function startScheduler(): void {
   s.timer = setInterval(() => void tick(), Math.max(25, Math.floor(env().REAPER_SCAN_MINUTE_MS / 4)));
   s.timer.unref();
   void tick();
+}
+
+/** At shutdown, before the job queue stops: no new background scans. */
+export function stopScheduler(): void {
+  const s = state();
+  if (s.timer) clearInterval(s.timer);
+  s.timer = null;
 }

@@ -40,7 +40,7 @@ function sharedBrowser(): Promise<Browser> {
 }
 
 const timeoutError = (ms: number) =>
-  new AppError("RENDER_TIMEOUT", `The snapshot's picture was not ready within ${Math.round(ms / 1000)} s (Reaper is busy rendering others). Try again in a moment; the page itself works.`);
+  new AppError("RENDER_TIMEOUT", `The snapshot's picture was not ready within ${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} s (Reaper is busy rendering others). Try again in a moment; the page itself works.`);
 
 /** A turn to render, or RENDER_TIMEOUT when none comes before the deadline. */
 async function turn(deadline: number, ms: number): Promise<() => void> {
@@ -70,19 +70,21 @@ async function turn(deadline: number, ms: number): Promise<() => void> {
 
 async function screenshot(html: string, ms: number): Promise<Buffer> {
   const browser = await sharedBrowser();
-  const deadline = Date.now() + ms;
   const context = await browser.newContext({ viewport: { width: IMAGE_WIDTH, height: 630 }, deviceScaleFactor: 1 });
-  const timer = setTimeout(() => void context.close().catch(() => undefined), Math.max(1, deadline - Date.now()));
-  try {
+  const draw = async () => {
     // The page is self-contained: nothing may be fetched while rendering it.
     await context.route("**/*", (route) => route.abort());
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: "load" });
     const height = Math.min(IMAGE_MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
-    return await page.screenshot({ type: "png", fullPage: true, clip: { x: 0, y: 0, width: IMAGE_WIDTH, height }, animations: "disabled" });
-  } catch (e) {
-    if (Date.now() >= deadline) throw timeoutError(ms);
-    throw e;
+    return page.screenshot({ type: "png", fullPage: true, clip: { x: 0, y: 0, width: IMAGE_WIDTH, height }, animations: "disabled" });
+  };
+  // The deadline races the drawing rather than closing the context under it: a context closed
+  // while Playwright opens its page leaves newPage() pending for ever (seen with Playwright 1.65).
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeoutError(ms)), ms)));
+  try {
+    return await Promise.race([draw(), late]);
   } finally {
     clearTimeout(timer);
     await context.close().catch(() => undefined);

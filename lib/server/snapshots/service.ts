@@ -6,12 +6,14 @@ import { hashSecret, newSecret } from "@/lib/server/auth/secret";
 import { appendAudit, listAuditDetails } from "@/lib/server/db/audit";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { nextScanStart } from "@/lib/server/db/scans";
+import { forgetSnapshotImage } from "@/lib/server/db/snapshot-images";
 import { countView, findSnapshot, findSnapshotByHash, insertSnapshot, listSnapshotsOf, markRevoked, readSnapshotBody } from "@/lib/server/db/snapshots";
+import { readScan } from "@/lib/server/scan/pstree-step";
 import { getScan } from "@/lib/server/scan/read-scans";
 import { requireStoredServer } from "@/lib/server/servers/service";
-import { forgetCachedImage } from "@/lib/server/snapshots/image-cache";
 import { formatUtc } from "@/lib/shared/format/time";
-import type { CreateSnapshotInput } from "@/lib/shared/schemas/snapshot";
+import { SNAPSHOT_DEFAULT_DAYS, type CreateSnapshotInput } from "@/lib/shared/schemas/snapshot";
+import type { Scan } from "@/lib/shared/scan/types";
 import { freezeSnapshot } from "@/lib/server/snapshots/freeze";
 import { snapshotSnippets } from "@/lib/shared/snapshots/snippets";
 import type { NewSnapshot, SnapshotBody, SnapshotInfo } from "@/lib/shared/snapshots/types";
@@ -25,6 +27,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** Who opened a link: nobody logged in, so the audit log names the link itself. */
 const LINK_HOLDER = { id: "snapshot-link", email: "someone with the link" };
+/** Who froze a scan for a webhook: Reaper itself, after a scan turned a server at risk or back. */
+const ALERTS_ACTOR = { id: "system-alerts", email: "Reaper (alerts)" };
 
 export const snapshotPath = (token: string): string => `/s/${token}`;
 export const snapshotImagePath = (token: string): string => `/s/${token}/image.png`;
@@ -39,30 +43,49 @@ async function actionsAfter(serverId: string, startedAt: string) {
   return events.filter((e) => until === null || e.at < until);
 }
 
-/** `origin`: Reaper's public origin, for the absolute links and snippets. */
-export async function createSnapshot(user: User, input: CreateSnapshotInput, origin: string): Promise<NewSnapshot> {
-  const scan = await getScan(user, input.scanId);
-  const server = await requireStoredServer(user, scan.serverId);
-  const body = freezeSnapshot({ scan, serverName: server.name, ticket: input.ticket ?? null, actions: await actionsAfter(server.id, scan.startedAt) });
+type Actor = { id: string; email: string };
+type Stored = { id: string; token: string; expiresAt: string; body: SnapshotBody };
+
+/** The one way a snapshot is made: the scan frozen, stored under its new token's hash, audited as `actor`'s. */
+async function storeSnapshot(actor: Actor, scan: Scan, server: { id: string; name: string }, ticket: string | null, expiresInDays: number, why: string): Promise<Stored> {
+  const body = freezeSnapshot({ scan, serverName: server.name, ticket, actions: await actionsAfter(server.id, scan.startedAt) });
   const token = newSecret();
   const createdAt = nowIso();
-  const expiresAt = new Date(Date.parse(createdAt) + input.expiresInDays * DAY_MS).toISOString();
+  const expiresAt = new Date(Date.parse(createdAt) + expiresInDays * DAY_MS).toISOString();
   const id = newId("snp");
-  await insertSnapshot({ id, tokenHash: hashSecret(token), serverId: server.id, scanId: scan.id, ticket: body.ticket, createdAt, createdBy: { id: user.id, email: user.email }, expiresAt, body });
-  const ticketWords = body.ticket ? ` for ticket ${body.ticket}` : "";
+  await insertSnapshot({ id, tokenHash: hashSecret(token), serverId: server.id, scanId: scan.id, ticket: body.ticket, createdAt, createdBy: actor, expiresAt, body });
   await appendAudit({
-    actor: user,
+    actor,
     serverId: server.id,
     kind: "snapshot",
     detail: { action: "create", snapshotId: id, scanId: scan.id, ticket: body.ticket, expiresAt, redactedLines: body.redactedLines },
     result: "done",
-    message: `shared the scan of ${formatUtc(scan.startedAt)} as a snapshot link${ticketWords}, valid until ${formatUtc(expiresAt)}`,
+    message: `${why} the scan of ${formatUtc(scan.startedAt)} as a snapshot link${body.ticket ? ` for ticket ${body.ticket}` : ""}, valid until ${formatUtc(expiresAt)}`,
   });
+  return { id, token, expiresAt, body };
+}
+
+/** `origin`: Reaper's public origin, for the absolute links and snippets. */
+export async function createSnapshot(user: User, input: CreateSnapshotInput, origin: string): Promise<NewSnapshot> {
+  const scan = await getScan(user, input.scanId);
+  const server = await requireStoredServer(user, scan.serverId);
+  const { id, token, expiresAt, body } = await storeSnapshot(user, scan, server, input.ticket ?? null, input.expiresInDays, "shared");
   const url = snapshotPath(token);
   const imageUrl = snapshotImagePath(token);
   const absoluteUrl = `${origin}${url}`;
   const absoluteImageUrl = `${origin}${imageUrl}`;
   return { id, token, url, imageUrl, absoluteUrl, absoluteImageUrl, expiresAt, snippets: snapshotSnippets(absoluteUrl, absoluteImageUrl, snapshotTitle(body)) };
+}
+
+/**
+ * The scan behind an alert, frozen for the webhooks that announce it (default expiry, made by
+ * Reaper itself, not by a person). Null when the scan is gone (pruned, or its server deleted).
+ */
+export async function snapshotForAlert(server: { id: string; name: string }, scanId: string, event: string): Promise<{ path: string; expiresAt: string } | null> {
+  const scan = await readScan(scanId);
+  if (!scan || scan.serverId !== server.id) return null;
+  const { token, expiresAt } = await storeSnapshot(ALERTS_ACTOR, scan, server, null, SNAPSHOT_DEFAULT_DAYS, `for the ${event} alert, Reaper froze`);
+  return { path: snapshotPath(token), expiresAt };
 }
 
 export async function listSnapshots(user: User, serverId: string): Promise<SnapshotInfo[]> {
@@ -81,7 +104,7 @@ export async function revokeSnapshot(user: User, id: string): Promise<void> {
   }
   const revokedNow = await markRevoked(id, nowIso());
   // The picture goes with the link, so no copy of it outlives the revocation.
-  await forgetCachedImage(id);
+  await forgetSnapshotImage(id);
   if (!revokedNow) return;
   await appendAudit({
     actor: user,

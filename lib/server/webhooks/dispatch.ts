@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { pendingDeliveryIds } from "@/lib/server/db/webhooks";
+import { env } from "@/lib/server/env";
 import { enqueue } from "@/lib/server/jobs/queue";
 import type { JobDefinition } from "@/lib/server/jobs/types";
 import { attemptDelivery } from "@/lib/server/webhooks/deliver";
@@ -15,6 +16,8 @@ export const deliverWebhookJob: JobDefinition<Payload> = {
   payload: z.object({ deliveryId: z.string().min(1) }),
   // Receivers are other people's servers: a few at once, so one slow one cannot hold them all.
   concurrency: () => 4,
+  // One attempt ends within the request's timeout; past it and a margin its instance is taken for dead.
+  expireInSeconds: () => Math.ceil(env().REAPER_WEBHOOK_TIMEOUT_MS / 1000) + 15,
   run: async ({ deliveryId }) => {
     const next = await attemptDelivery(deliveryId);
     if (next) await scheduleDelivery(deliveryId, next);

@@ -2,8 +2,8 @@ import "server-only";
 import type { StoredServer } from "@/lib/server/db/servers";
 import type { AlertState, WebhookEvent, WebhookPayload } from "@/lib/shared/alerts/types";
 
-/** The body of an alert delivery: the server and its verdict (the alert state and the scan's triage line). */
-export function alertPayload(event: WebhookEvent, deliveryId: string, at: string, server: StoredServer, state: AlertState): WebhookPayload {
+/** The body of an alert delivery: the server, its verdict (the alert state and the scan's triage line), the snapshot link. */
+export function alertPayload(event: WebhookEvent, deliveryId: string, at: string, server: StoredServer, state: AlertState, snapshot: WebhookPayload["snapshot"]): WebhookPayload {
   return {
     event,
     deliveryId,
@@ -18,10 +18,11 @@ export function alertPayload(event: WebhookEvent, deliveryId: string, at: string
       failuresInRow: state.failuresInRow,
       lastFailure: state.lastFailure,
     },
+    snapshot,
   };
 }
 
 /** The body of "send test": no server, so a receiver can tell it from a real alert. */
 export function testPayload(deliveryId: string, at: string): WebhookPayload {
-  return { event: "test", deliveryId, at, server: null, verdict: null };
+  return { event: "test", deliveryId, at, server: null, verdict: null, snapshot: null };
 }

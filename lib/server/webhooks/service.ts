@@ -7,7 +7,10 @@ import { newId, nowIso } from "@/lib/server/db/ids";
 import { webhookSecretBinding } from "@/lib/server/db/sealed-columns";
 import type { StoredServer } from "@/lib/server/db/servers";
 import * as store from "@/lib/server/db/webhooks";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import { seal } from "@/lib/server/secrets/seal";
+import { snapshotForAlert } from "@/lib/server/snapshots/service";
 import { scheduleDelivery } from "@/lib/server/webhooks/dispatch";
 import { alertPayload, testPayload } from "@/lib/server/webhooks/payload";
 import type { User } from "@/lib/shared/auth/types";
@@ -31,14 +34,15 @@ export async function listWebhooks(viewer: User): Promise<Webhook[]> {
   return (await store.listWebhooks()).map(publicView);
 }
 
-export async function createWebhook(viewer: User, input: CreateWebhookInput): Promise<Webhook> {
+/** `linkOrigin`: Reaper's origin as the admin reached it, for the snapshot links in deliveries. */
+export async function createWebhook(viewer: User, input: CreateWebhookInput, linkOrigin: string): Promise<Webhook> {
   requireRight(viewer, "alerts:manage");
   const accountId = input.accountId ?? null;
   if (accountId && !(await findAccount(accountId))) {
     throw new AppError("VALIDATION", "accountId: no such account. Pick one from the account list, or leave it empty for every server.", { field: "accountId" });
   }
   const id = newId("whk");
-  const w: store.StoredWebhook = { id, url: input.url, events: input.events, accountId, createdAt: nowIso(), sealedSecret: seal(input.secret, webhookSecretBinding(id)) };
+  const w: store.StoredWebhook = { id, url: input.url, events: input.events, accountId, createdAt: nowIso(), sealedSecret: seal(input.secret, webhookSecretBinding(id)), linkOrigin };
   await store.insertWebhook(w);
   await appendAudit({ actor: viewer, serverId: null, kind: "webhook", detail: { action: "create", webhookId: id, url: w.url, events: w.events, accountId }, result: "done", message: `added webhook ${w.url}` });
   return publicView(w);
@@ -74,9 +78,24 @@ export async function sendTest(viewer: User, webhookId: string): Promise<Deliver
   return enqueue(webhookId, "test", null, testPayload);
 }
 
-/** Tells every webhook that wants this event, for this server's account. Never throws at the scan. */
+/** A snapshot that could not be made costs the link, not the alert. */
+const noSnapshot = (serverId: string) => (e: unknown) => {
+  log.error("alerts.snapshot_failed", { serverId, error: e instanceof Error ? e.stack : String(e) });
+  return null;
+};
+
+/**
+ * Tells every webhook that wants this event, for this server's account, with one snapshot of the
+ * scan behind it (frozen only when some webhook will carry it). Never throws at the scan.
+ */
 export async function notifyWebhooks(event: WebhookEvent, server: StoredServer, state: AlertState): Promise<number> {
   const hooks = await store.webhooksFor(event, server.accountId);
-  for (const w of hooks) await enqueue(w.id, event, server.id, (id, at) => alertPayload(event, id, at, server, state));
+  if (hooks.length === 0) return 0;
+  const frozen = state.lastScan ? await snapshotForAlert(server, state.lastScan.scanId, event).catch(noSnapshot(server.id)) : null;
+  for (const w of hooks) {
+    // REAPER_PUBLIC_URL, when set, is where people open Reaper; else where this webhook's admin did.
+    const snapshot = frozen && { url: `${env().REAPER_PUBLIC_URL ?? w.linkOrigin}${frozen.path}`, expiresAt: frozen.expiresAt };
+    await enqueue(w.id, event, server.id, (id, at) => alertPayload(event, id, at, server, state, snapshot));
+  }
   return hooks.length;
 }

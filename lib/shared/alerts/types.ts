@@ -53,6 +53,12 @@ export type AlertState = {
   evaluatedAt: string;
 };
 
+/** A server at risk now, as GET /api/alerts lists it. */
+export type ServerAlert = { server: { id: string; name: string; accountId: string | null }; state: AlertState };
+
+/** What GET /api/alerts/thresholds answers: the built-in defaults, the global set, accounts' own sets. */
+export type ThresholdSettings = { defaults: Thresholds; global: ThresholdSet; accounts: ThresholdSet[] };
+
 export const WEBHOOK_EVENTS = ["server.at-risk", "server.recovered"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -102,4 +108,9 @@ export type WebhookPayload = {
     failuresInRow: number;
     lastFailure: ScanFailure | null;
   } | null;
+  /**
+   * The scan behind the verdict (the last one that worked), frozen when the alert fired: a link
+   * that opens without a login until `expiresAt`. Null for a test, or a server never scanned.
+   */
+  snapshot: { url: string; expiresAt: string } | null;
 };

@@ -5,6 +5,7 @@ import { AccountServers } from "@/components/people/account-servers";
 import { NameForm } from "@/components/people/name-form";
 import { PeopleManager } from "@/components/people/people-manager";
 import { PeopleTable } from "@/components/people/people-table";
+import { AccountScanInterval } from "@/components/schedule/account-scan-interval";
 import { SafeText } from "@/components/ui/safe-text";
 import type { AccountListItem } from "@/lib/shared/people/types";
 import { renameAccount, useAccount, type AccountDetail } from "@/lib/client/use-accounts";
@@ -33,6 +34,7 @@ export function AccountPageClient({ initial, canRename, canManagePeople, selfId 
           <NameForm id="rename-account" label="Name" submitLabel="Rename" initial={account.name} onSubmit={async (name) => void (await renameAccount(account.id, name))} />
         </div>
       ) : null}
+      <AccountScanInterval account={account} canEdit={canRename} />
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">Servers</h2>
         <AccountServers servers={account.servers} />

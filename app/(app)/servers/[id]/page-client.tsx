@@ -9,12 +9,14 @@ import { ScanHistory } from "@/components/scans/scan-history";
 import { ScanProgress } from "@/components/scans/scan-progress";
 import { ScanResult } from "@/components/scans/scan-result";
 import { ServerHeading } from "@/components/scans/server-heading";
+import { ServerScanInterval } from "@/components/schedule/server-scan-interval";
 import { ServerDialog } from "@/components/servers/server-dialog";
 import { ShareButton, STAFF_WORDS } from "@/components/snapshots/share-button";
 import { SharedLinks } from "@/components/snapshots/shared-links";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Skeleton } from "@/components/ui/skeleton";
+import { may } from "@/lib/shared/actions/policy";
 import type { Role } from "@/lib/shared/auth/types";
 import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
@@ -104,6 +106,7 @@ export function ServerPageClient({ role, initialServer, initialScans, initialSca
         <aside className="space-y-4">
           <HistoryChart scans={scans} serverId={server.id} shownId={shownId} onShow={setChosenId} />
           <ScanHistory scans={scans?.slice(0, LISTED_SCANS)} shownId={shownId} onShow={setChosenId} />
+          <ServerScanInterval server={server} canEdit={may(role, "servers:write")} />
           <SharedLinks serverId={server.id} />
         </aside>
       </div>
