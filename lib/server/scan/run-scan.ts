@@ -83,7 +83,7 @@ async function scanOnce(server: StoredServer, limits: ScanLimits, phases: PhaseT
   }
   await pinFirstSeenKeys(server, result);
   const pstree = planPstree(parsed.value, timeoutSeconds);
-  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...pstree.scan };
+  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...pstree.scan, commandCostMs: result.commandCostMs };
   await insertScan(scan);
   phases.lap("store");
   if (pstree.run) startPstree(scan, target, pstree.run.command, server.name);
