@@ -61,26 +61,29 @@ async function expectInert(page: Page, seen: ReturnType<typeof watchPage>): Prom
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(await page.locator("[onerror], [onload]").count()).toBe(0);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
-  expect(await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes("window.__xss=2") && !s.textContent.includes("\\u003c")).length)).toBe(0);
+  // A script element made of the name itself (the page's own data scripts hold it escaped, as data).
+  expect(await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.trim() === "window.__xss=2").length)).toBe(0);
   expect(seen.dialogs).toEqual([]);
   expect(seen.fetchedX).toEqual([]);
   expect(seen.csp).toEqual([]);
 }
 
 /** Draws a snapshot page's HTML the way the picture renderer does (setContent, script on, 1200 px). */
-async function renderLikeThePicture(browser: Browser, html: string): Promise<{ xss: unknown; text: string; png: Buffer }> {
+async function renderLikeThePicture(browser: Browser, html: string): Promise<{ xss: unknown; text: string }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 630 } });
   const page = await context.newPage();
   const seen = watchPage(page);
   await page.setContent(html, { waitUntil: "load" });
-  const result = { xss: await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), text: await page.locator("body").innerText(), png: await page.screenshot() };
+  const result = { xss: await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), text: await page.locator("body").innerText() };
   expect(seen.dialogs).toEqual([]);
+  expect(seen.fetchedX).toEqual([]);
   await context.close();
   return result;
 }
 
 test("hostile process names and command lines are inert text on every page that shows them", async ({ page, browser, baseURL }) => {
-  test.setTimeout(300_000);
+  // A scan, the fleet, a snapshot and its picture, each slow on a loaded machine: the limit is generous.
+  test.setTimeout(420_000);
   if (!baseURL) throw new Error("no baseURL");
   const seen = watchPage(page);
   // The server's name is markup too (names refuse only control and direction characters).
