@@ -5,6 +5,7 @@ import { EarlierOutcomes } from "@/components/actions/earlier-outcomes";
 import { ParentActions } from "@/components/actions/parent-actions";
 import { ParentPanel } from "@/components/actions/parent-panel";
 import { CheckByHand } from "@/components/scans/check-by-hand";
+import { CommandCostHint } from "@/components/scans/command-cost-hint";
 import { CommandsRun } from "@/components/scans/commands-run";
 import { ScanHealthy } from "@/components/scans/scan-healthy";
 import { ScanNotes } from "@/components/scans/scan-notes";
@@ -70,6 +71,7 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
       {scan.triage ? <TriagePanel triage={scan.triage} commands={scan.commands} /> : null}
       <ScanSummary summary={scan.summary} />
       <ScanNotes notes={scan.notes ?? []} pstreePending={scan.pstreePending} />
+      <CommandCostHint commandCostMs={scan.commandCostMs} />
       {canAct ? <EarlierOutcomes scan={scan} /> : null}
       {scan.summary.zombies === 0 && scan.parents.length === 0 ? (
         <ScanHealthy processes={scan.summary.processes} />

@@ -70,3 +70,20 @@ test("a healthy server says so", async ({ page }) => {
     await healthy.stop();
   }
 });
+
+test("a server whose rc file slows every command says so, with the fix", async ({ page }) => {
+  const slow = await startLabServer({ name: "e2e-rc-slow", rcFile: "sleep 0.5\n", scenario: { parents: [{ comm: "httpd", zombies: 1 }] } });
+  try {
+    await logIn(page);
+    const id = await addLabServer(page, slow);
+    await page.goto(`/servers/${id}`);
+    await page.getByTestId("scan-button").click();
+    const hint = page.getByTestId("command-cost-hint");
+    await expect(hint).toBeVisible({ timeout: 20_000 });
+    await expect(hint).toContainText("~/.bashrc");
+    await expect(hint).toContainText("case $- in *i*) ;; *) return ;; esac");
+    await page.screenshot(shot("06-rc-file-hint"));
+  } finally {
+    await slow.stop();
+  }
+});

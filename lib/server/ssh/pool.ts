@@ -91,7 +91,7 @@ export class SshPool {
       const raw = session?.usable
         ? await session.run(command, { timeoutMs: limits.commandTimeoutMs, maxBytes: limits.maxOutputBytes, label: limits.label, stepAt: limits.stepAt })
         : await this.execWithRetry(conn, command, limits);
-      return { ...raw, hostKeyFingerprint: conn.hostKeyFingerprint, jumpHostKeys: conn.jumps, reused };
+      return { ...raw, hostKeyFingerprint: conn.hostKeyFingerprint, jumpHostKeys: conn.jumps, reused, commandCostMs: session?.commandCostMs ?? null };
     } catch (e) {
       // A deadline missed or a connection lost: the server may be frozen (SIGSTOP) or the path cut,
       // and no event will ever say so. The next call gets a fresh connection; commands still running

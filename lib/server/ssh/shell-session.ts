@@ -15,6 +15,11 @@ import { commandTimedOut, connectionLost, OUTCOME_UNKNOWN, type ExecLimits, type
 /** What the long-lived channel runs: the account's shell (rc files, once) replaced by a plain sh. */
 const SESSION_COMMAND = "exec sh";
 
+/** The shell's own start out of the open's two timings (see open): what no network explains. */
+function commandCost(confirmedMs: number, answeredMs: number): number {
+  return Math.max(0, Math.round(answeredMs - confirmedMs / 2));
+}
+
 const nonce = (): string => `@@reaper-frame:${randomBytes(12).toString("hex")}`;
 
 /** The bytes at the end of `chunks`, at most `n` of them, without joining everything. */
@@ -48,6 +53,11 @@ type Pending = {
 export class ShellSession {
   private pending: Pending | null = null;
   private closed = false;
+  /**
+   * What every command sent as an exec costs on this account before it starts, beyond the network:
+   * the login shell and its rc files, measured when this shell opened. null until then.
+   */
+  commandCostMs: number | null = null;
 
   private constructor(private readonly channel: ClientChannel) {
     channel.on("data", (chunk: Buffer) => this.take(chunk, "out"));
@@ -60,14 +70,21 @@ export class ShellSession {
    * null when it cannot be had in time: the caller keeps to one exec per command.
    */
   static async open(client: Client, timeoutMs: number): Promise<ShellSession | null> {
+    const t0 = performance.now();
     const channel = await new Promise<ClientChannel | null>((resolve) => {
       client.exec(SESSION_COMMAND, (err, ch) => resolve(err ? null : ch));
     });
     if (!channel) return null;
+    const started = performance.now();
     const session = new ShellSession(channel);
     // A first empty command: whatever the rc files printed ends up in its output, thrown away.
     const ready = await session.run(":", { timeoutMs, maxBytes: 1 << 20, label: "Opening a shell" }).catch(() => null);
-    if (ready?.code === 0) return session;
+    if (ready?.code === 0) {
+      // sshd had the shell started when it confirmed the exec (two round trips: channel, request);
+      // the answer to ":" then took the shell's start, rc files included, and one more round trip.
+      session.commandCostMs = commandCost(started - t0, performance.now() - started);
+      return session;
+    }
     session.close();
     return null;
   }

@@ -35,4 +35,7 @@ export type ExecResult = {
   jumpHostKeys: SeenHostKey[];
   /** True when an already-authenticated connection carried this command. */
   reused: boolean;
+  /** What one exec costs on this account before the command starts (login shell, rc files), measured
+   * when the connection's long-lived shell opened; null where there is none (see ShellSession). */
+  commandCostMs: number | null;
 };

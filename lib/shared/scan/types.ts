@@ -115,6 +115,10 @@ export type ScanData = {
   /** true while the pstree step still runs on the server, after the scan answered; the stored scan
    * gets the parents' `pstree` (or a note) when it ends. Absent once done. */
   pstreePending?: boolean;
+  /** What one command costs on this server's account before it starts (login shell and rc files,
+   * the network aside), measured when Reaper's long-lived shell on the connection opened; null when
+   * no such shell could be had. Absent in scans stored before it. */
+  commandCostMs?: number | null;
 };
 
 /** A row of a server's scan history: what lists and the history chart read, without the body. */
