@@ -1,6 +1,7 @@
 // npm run bench:fleet: a full fleet scan through Reaper's API, cold and warm, against parallel-ssh
 // and Ansible running the very same remote command on the very same lab servers with the same
 // concurrency, in the same run; then the dashboard's memory with many pooled connections.
+// `npm run bench:fleet -- --stores` compares SQLite and PostgreSQL instead (bench/fleet-stores.ts).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +10,7 @@ import { promisify } from "node:util";
 import { generateClientKey, startLabFleet, type LabServer } from "@/lab";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import type { FleetScanResult } from "@/lib/shared/fleet/types";
+import { benchFleetStores } from "@/bench/fleet-stores";
 import { ms, ratio } from "@/bench/stats";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+(process.argv.includes("--stores") ? benchFleetStores() : main()).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -65,6 +65,10 @@ export async function settleFleetResults(serverId: string, scanStartedAt: string
       .execute();
     const ids = waiting.map((w) => w.fleet_scan_id);
     if (ids.length === 0) return [];
+    // Settlements of one fleet scan take turns: on PostgreSQL two of its last results settled at
+    // once by two jobs each saw the other still pending, and the scan was never marked finished.
+    // This no-op update holds its rows until commit (SQLite runs one writer at a time anyway).
+    await tx.updateTable("fleet_scans").set((eb) => ({ total: eb.ref("total") })).where("id", "in", ids).execute();
     await tx
       .updateTable("fleet_scan_results")
       .set({
@@ -121,16 +125,13 @@ export async function readFleetScan(record: FleetScanRecord): Promise<FleetScan>
   return { id: record.id, status: record.finishedAt ? "done" : "running", createdAt: record.createdAt, finishedAt: record.finishedAt, total: record.total, done, failed, results };
 }
 
-/** Results finished at or after `since` (the event stream's cursor; the caller drops repeats). */
-export async function fleetResultsSince(fleetScanId: string, since: string): Promise<FleetScanResult[]> {
+/**
+ * Every finished result of the fleet scan (the event stream's poll; the caller drops repeats). All
+ * of them, not those after a cursor: results commit in no particular order of their finishing
+ * times, least of all from several instances, and a cursor would step over one committed late.
+ */
+export async function finishedFleetResults(fleetScanId: string): Promise<FleetScanResult[]> {
   const db = await getDb();
-  const rows = await db
-    .selectFrom("fleet_scan_results")
-    .selectAll()
-    .where("fleet_scan_id", "=", fleetScanId)
-    .where("status", "!=", "pending")
-    .where("finished_at", ">=", since)
-    .orderBy("finished_at")
-    .execute();
+  const rows = await db.selectFrom("fleet_scan_results").selectAll().where("fleet_scan_id", "=", fleetScanId).where("status", "!=", "pending").orderBy("finished_at").execute();
   return rows.map(toResult);
 }

@@ -4,10 +4,10 @@ import { getDb } from "@/lib/server/db/client";
 import type { Database, JobsTable } from "@/lib/server/db/schema";
 import type { Job } from "@/lib/server/jobs/types";
 
-// The job queue's state: one row per job, kept after it ends (its output is the answer to "how
-// did it go"). On SQLite only this process claims jobs, and Kysely runs one statement at a time on
-// its one connection, so a claim inside a transaction cannot race another claim. On PostgreSQL
-// several instances claim from the same rows: a claim only takes rows that are still waiting.
+// SQLite's job queue (SqliteJobQueue): one row per job, kept after it ends (its output is the
+// answer to "how did it go"). Only this process claims jobs, and Kysely runs one statement at a
+// time on its one connection, so a claim inside a transaction cannot race another claim. On
+// PostgreSQL the table exists (one set of migrations) but stays empty: pg-boss holds the jobs.
 
 export type NewJob = {
   id: string;
@@ -97,8 +97,8 @@ export async function claimJobs(name: string, limit: number, now: string): Promi
       .updateTable("jobs")
       .set({ state: "active", started_at: now })
       .where("id", "in", due.map((d) => d.id))
-      // Still waiting: on PostgreSQL another instance may have claimed the same rows meanwhile;
-      // its update holds them until it commits, and then this one finds them active and skips them.
+      // Still waiting: another queue on the same store (two in one process, as the tests make)
+      // may have claimed them meanwhile.
       .where("state", "=", "created")
       .returningAll()
       .execute();

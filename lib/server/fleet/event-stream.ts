@@ -1,6 +1,6 @@
 import "server-only";
 import type { User } from "@/lib/shared/auth/types";
-import { fleetResultsSince, findFleetScanRecord, readFleetScan } from "@/lib/server/db/fleet-scans";
+import { finishedFleetResults, findFleetScanRecord, readFleetScan } from "@/lib/server/db/fleet-scans";
 import { onFleetResults } from "@/lib/server/fleet/events";
 import { requireFleetScan } from "@/lib/server/fleet/fleet-scans";
 import { log } from "@/lib/server/log";
@@ -33,7 +33,6 @@ export async function fleetScanEventStream(user: User, id: string, signal: Abort
       send(frame("snapshot", first));
       const seen = new Set(first.results.filter((r) => r.status !== "pending").map((r) => r.serverId));
       const progress: FleetScanProgress = { total: first.total, done: first.done, failed: first.failed };
-      let cursor = first.results.reduce((m, r) => (r.finishedAt && r.finishedAt > m ? r.finishedAt : m), record.createdAt);
 
       let reading = false;
       let again = false;
@@ -57,8 +56,7 @@ export async function fleetScanEventStream(user: User, id: string, signal: Abort
         try {
           do {
             again = false;
-            for (const result of await fleetResultsSince(id, cursor)) {
-              if (result.finishedAt && result.finishedAt > cursor) cursor = result.finishedAt;
+            for (const result of await finishedFleetResults(id)) {
               if (seen.has(result.serverId)) continue;
               seen.add(result.serverId);
               progress.done++;
