@@ -1,21 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { pidNamespaceOf } from "@/lab/proc-scan";
+import path from "node:path";
+import { pidNamespaceOf, setNamespaceProc } from "@/lab/proc-scan";
 import { asProcessEnv } from "@/lab/run";
 import { STANDARD_PATH } from "@/lab/toolset";
 
 /*
  * PID 1 of a lab namespace starts as this shell. It reads its host pid from the host's procfs before
  * mounting the namespace's own (that is why it mounts /proc itself instead of `unshare --mount-proc`:
- * this machine has no /proc/PID/task/TID/children to find unshare's child), bind-mounts the lab's
- * /etc/passwd, reports the pid and becomes the real init. The mount namespace is private (unshare's
+ * this machine has no /proc/PID/task/TID/children to find unshare's child; with `proc` "host" it
+ * keeps the host's there, see LabServerOptions, and mounts its own in the lab dir for the lab's
+ * bookkeeping), bind-mounts the lab's /etc/passwd, reports the pid and becomes the real init. The mount namespace is private (unshare's
  * default propagation), so none of these mounts reach the host.
  */
 const INIT_SCRIPT = `
 read -r hostpid rest < /proc/self/stat
-mount -t proc proc /proc
-mount --bind "$1" /etc/passwd
-shift
+if [ "$1" = host ]; then mkdir -p "$3" && mount -t proc proc "$3"; else mount -t proc proc /proc; fi
+mount --bind "$2" /etc/passwd
+shift 3
 echo "$hostpid"
 exec "$@" >/dev/null
 `;
@@ -50,12 +52,14 @@ let exitHookInstalled = false;
  * namespace dies too: setpriv makes the kernel SIGKILL unshare when we die, and --kill-child makes it
  * SIGKILL PID 1 in turn, which kills everything in the namespace. The exit hook covers normal exits.
  */
-export function startNamespace(labDir: string, passwdFile: string, init: InitKind, logFd: number, netns?: string): Promise<Namespace> {
+export function startNamespace(labDir: string, passwdFile: string, init: InitKind, logFd: number, netns?: string, proc: "own" | "host" = "own"): Promise<Namespace> {
   if (!exitHookInstalled) {
     process.on("exit", killLive);
     exitHookInstalled = true;
   }
-  const args = ["setpriv", "--pdeathsig", "KILL", "--", "unshare", "--pid", "--fork", "--mount", "--kill-child=SIGKILL", "--", "sh", "-c", INIT_SCRIPT, "sh", passwdFile, ...INITS[init]];
+  // Where the namespace's own procfs is, seen from inside it.
+  const ownProc = proc === "host" ? path.join(labDir, "ns-proc") : "/proc";
+  const args = ["setpriv", "--pdeathsig", "KILL", "--", "unshare", "--pid", "--fork", "--mount", "--kill-child=SIGKILL", "--", "sh", "-c", INIT_SCRIPT, "sh", proc, passwdFile, ownProc, ...INITS[init]];
   // In a network namespace: nsenter joins it and execs setpriv in the same process, so the death signal still holds.
   const [file = "setpriv", ...rest] = netns ? ["nsenter", `--net=/run/netns/${netns}`, "--", ...args] : args;
   const unshare = spawn(file, rest, {
@@ -76,6 +80,7 @@ export function startNamespace(labDir: string, passwdFile: string, init: InitKin
       unshare.stdout?.destroy();
       const initPid = Number(text.trim());
       live.set(initPid, labDir);
+      setNamespaceProc(initPid, ownProc);
       pidNamespaceOf(initPid).then((pidNamespace) => {
         if (pidNamespace) resolve({ initPid, pidNamespace, unshare });
         else fail("PID 1 vanished");
@@ -90,6 +95,7 @@ export const nsenterArgs = (initPid: number): string[] => ["-t", String(initPid)
 /** SIGKILL the namespace's PID 1: the kernel then kills every process in it. */
 export function killNamespace(initPid: number): void {
   live.delete(initPid);
+  setNamespaceProc(initPid, "/proc");
   try {
     process.kill(initPid, "SIGKILL");
   } catch {

@@ -17,12 +17,20 @@ export function parseStat(text: string): NsProcess | undefined {
 
 const numericEntries = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((name) => /^\d+$/.test(name));
 
+/** Where each namespace's own procfs is mounted inside it, when not on /proc (a lab with the host's /proc). */
+const ownProcs = new Map<number, string>();
+
+export function setNamespaceProc(initPid: number, dir: string): void {
+  if (dir === "/proc") ownProcs.delete(initPid);
+  else ownProcs.set(initPid, dir);
+}
+
 /**
  * The namespace's processes with their in-namespace pids, read from its own /proc without entering
  * it: /proc/INIT/root leads into the namespace's mount tree, where its procfs is mounted.
  */
 export async function namespaceProcesses(initPid: number): Promise<NsProcess[]> {
-  const proc = `/proc/${initPid}/root/proc`;
+  const proc = `/proc/${initPid}/root${ownProcs.get(initPid) ?? "/proc"}`;
   const stats = await Promise.all(
     (await numericEntries(proc)).map((pid) => readFile(`${proc}/${pid}/stat`, "utf8").then(parseStat, () => undefined)),
   );

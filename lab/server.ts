@@ -168,7 +168,7 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   try {
     if (/\s/.test(f.dir)) throw new Error(`the lab's temp dir must not contain spaces (sshd_config): ${f.dir}`);
     const { sessionPath } = await prepareFiles(f, plan, opts);
-    ns = await startNamespace(f.dir, f.passwd, opts.init ?? "tini", log.fd, opts.network?.net.name);
+    ns = await startNamespace(f.dir, f.passwd, opts.init ?? "tini", log.fd, opts.network?.net.name, opts.proc);
     const initPid = ns.initPid;
     const listen = listenOf(opts);
     const [{ port, sshd }] = await Promise.all([startSshdOnSomePort(f, initPid, sessionPath, opts.port, listen), launch(f, plan, initPid, log.fd)]);

@@ -95,6 +95,14 @@ export type LabServerOptions = {
   scenario?: LabScenario;
   /** The namespace's PID 1: tini reaps orphans; "non-reaping" is a `sleep infinity` that never does. */
   init?: "tini" | "non-reaping";
+  /**
+   * "host": the namespace keeps the host's /proc instead of mounting its own, so `ps` and every /proc
+   * read in the SSH session see the whole machine, kernel threads included (kthreadd is PID 2), as
+   * when Reaper logs into a real server. The PIDs read there are the host's while the session's own
+   * ($$) and `kill` use the namespace's: for tests of what Reaper refuses before signalling, never
+   * for sending a signal. Default "own".
+   */
+  proc?: "own" | "host";
   /** busybox: the SSH session's PATH finds busybox applets first and the login shell is busybox sh, as on Alpine. */
   toolset?: "procps" | "busybox";
   /** false: the SSH session's PATH has no pstree. */

@@ -6,7 +6,8 @@ import { fieldMessage } from "@/components/servers/server-form-values";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Spinner } from "@/components/ui/spinner";
-import { inputClass, TextField } from "@/components/ui/text-field";
+import { SelectFilter } from "@/components/ui/filter-field";
+import { TextField } from "@/components/ui/text-field";
 import { WEBHOOK_EVENTS, type Webhook, type WebhookEvent } from "@/lib/shared/alerts/types";
 import { isApiError } from "@/lib/client/fetcher";
 import { postWebhook } from "@/lib/client/use-webhooks";
@@ -79,19 +80,14 @@ export function WebhookForm({ accounts, onAdded }: { accounts: AccountName[]; on
             ))}
           </div>
         </fieldset>
-        <div>
-          <label htmlFor="webhook-account" className="mb-1 block text-xs font-medium text-slate-700">
-            Servers
-          </label>
-          <select id="webhook-account" value={accountId} onChange={(e) => setAccountId(e.target.value)} className={`${inputClass} w-56 py-1`}>
-            <option value="">Every server</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          id="webhook-account"
+          label="Servers"
+          value={accountId}
+          choices={[{ value: "", label: "Every server" }, ...accounts.map((a) => ({ value: a.id, label: a.name }))]}
+          onChange={setAccountId}
+          width="w-56"
+        />
         <Button type="submit" variant="primary" disabled={busy || url.trim() === "" || events.size === 0}>
           {busy ? <Spinner className="size-3.5" /> : null}
           Add webhook

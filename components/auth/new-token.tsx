@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { CopyButton } from "@/components/ui/copy-button";
+import { SecretOnce } from "@/components/ui/secret-once";
 import type { NewToken } from "@/lib/shared/auth/types";
 
 /** The token's secret, this once: copy it now, it is never shown again. */
@@ -10,12 +10,7 @@ export function NewTokenNotice({ token, onDone }: { token: NewToken; onDone: () 
   return (
     <Callout tone="success" data-testid="new-token" title={`Token "${token.name}" created: copy it now`}>
       <p>This is the only time Reaper shows it. It acts as you, with your role, until you revoke it.</p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code data-testid="new-token-secret" className="min-w-0 rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900">
-          {token.token}
-        </code>
-        <CopyButton text={token.token} label="Copy token" />
-      </div>
+      <SecretOnce value={token.token} testId="new-token-secret" copyLabel="Copy token" />
       <p className="mt-2 text-xs">
         Send it as <code className="font-mono">Authorization: Bearer {"<token>"}</code> on any API request.
       </p>

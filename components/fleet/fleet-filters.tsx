@@ -1,6 +1,6 @@
 "use client";
 
-import { inputClass } from "@/components/ui/text-field";
+import { SearchFilter, SelectFilter } from "@/components/ui/filter-field";
 import { RISK_WORD, type FleetFilter, type FleetSort } from "@/components/fleet/fleet-view";
 import type { Risk } from "@/lib/shared/fleet/types";
 
@@ -16,52 +16,32 @@ export function FleetFilters({ accounts, filter, sort, onFilter, onSort }: Props
   return (
     <div className="flex flex-wrap items-end gap-2">
       {accounts ? (
-        <div>
-          <label htmlFor="fleet-account" className="mb-0.5 block text-xs text-slate-600">
-            Account
-          </label>
-          <select id="fleet-account" value={filter.accountId} onChange={(e) => onFilter({ ...filter, accountId: e.target.value })} className={`${inputClass} w-44 py-1`}>
-            <option value="">All accounts</option>
-            <option value="none">Internal (no account)</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          id="fleet-account"
+          label="Account"
+          value={filter.accountId}
+          choices={[{ value: "", label: "All accounts" }, { value: "none", label: "Internal (no account)" }, ...accounts.map((a) => ({ value: a.id, label: a.name }))]}
+          onChange={(accountId) => onFilter({ ...filter, accountId })}
+          width="w-44"
+        />
       ) : null}
-      <div>
-        <label htmlFor="fleet-risk" className="mb-0.5 block text-xs text-slate-600">
-          State
-        </label>
-        <select id="fleet-risk" value={filter.risk} onChange={(e) => onFilter({ ...filter, risk: e.target.value as Risk | "" })} className={`${inputClass} w-36 py-1`}>
-          <option value="">Any state</option>
-          {RISKS.map((r) => (
-            <option key={r} value={r}>
-              {RISK_WORD[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="fleet-text" className="mb-0.5 block text-xs text-slate-600">
-          Search
-        </label>
-        <input id="fleet-text" type="search" value={filter.text} onChange={(e) => onFilter({ ...filter, text: e.target.value })} placeholder="name, host or reason" className={`${inputClass} w-52 py-1`} />
-      </div>
-      <div>
-        <label htmlFor="fleet-sort" className="mb-0.5 block text-xs text-slate-600">
-          Sort by
-        </label>
-        <select id="fleet-sort" value={sort} onChange={(e) => onSort(e.target.value as FleetSort)} className={`${inputClass} w-36 py-1`}>
-          {(Object.keys(SORT_WORD) as FleetSort[]).map((s) => (
-            <option key={s} value={s}>
-              {SORT_WORD[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        id="fleet-risk"
+        label="State"
+        value={filter.risk}
+        choices={[{ value: "", label: "Any state" }, ...RISKS.map((r) => ({ value: r, label: RISK_WORD[r] }))]}
+        onChange={(risk) => onFilter({ ...filter, risk: risk as Risk | "" })}
+        width="w-36"
+      />
+      <SearchFilter id="fleet-text" label="Search" value={filter.text} placeholder="name, host or reason" onChange={(text) => onFilter({ ...filter, text })} width="w-52" />
+      <SelectFilter
+        id="fleet-sort"
+        label="Sort by"
+        value={sort}
+        choices={(Object.keys(SORT_WORD) as FleetSort[]).map((s) => ({ value: s, label: SORT_WORD[s] }))}
+        onChange={(s) => onSort(s as FleetSort)}
+        width="w-36"
+      />
     </div>
   );
 }

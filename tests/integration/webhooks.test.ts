@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabServer, type LabServer } from "@/lab";
 import type { AlertState, Delivery, Webhook, WebhookPayload } from "@/lib/shared/alerts/types";
+import type { FleetRow } from "@/lib/shared/fleet/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
@@ -187,6 +188,11 @@ describe("alerts after scans", () => {
     expect(payload?.verdict?.reasons[0]?.text).toMatch(/^2 scans in a row failed, the last with SSH_UNREACHABLE: /);
     // Never scanned successfully: nothing to freeze, so no link.
     expect(payload?.snapshot).toBeNull();
+    // One record of the failures: the alert and the fleet row tell the same count and error.
+    const row = (await api.call<{ servers: FleetRow[] }>("GET", "/api/fleet")).body.servers.find((r) => r.server.id === server.id);
+    const state = (await alerts()).find((a) => a.server.id === server.id)?.state;
+    expect(row?.reachability).toMatchObject({ ok: false, failuresInRow: 2, error: { code: "SSH_UNREACHABLE" } });
+    expect(state).toMatchObject({ failuresInRow: 2, lastFailure: { ...row?.reachability?.error, at: row?.reachability?.lastAttemptAt } });
   });
 
   it("only admins set thresholds; out-of-range values are refused with the field named", async () => {

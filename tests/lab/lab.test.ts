@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readlink } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEEP_CHAIN, generateClientKey, startLabServer, type LabScenario, type LabServer, type LabServerOptions } from "@/lab";
 import { labLeftovers, ticksSinceBoot } from "@/lab/proc-scan";
 import { sleep } from "@/lab/run";
 import { zombieParentPid } from "@/tests/lab/lab-truth";
+import { needs } from "@/tests/support/needs";
 import { parsePs, sshExec, withSsh, zombieLayout, type PsRow } from "@/tests/lab/ssh-client";
 
 const PS = "LC_ALL=C.UTF-8 ps -A -o pid=,ppid=,stat=,comm=";
@@ -150,6 +151,24 @@ describe("PID 1", () => {
     }
     await sleep(100); // and it stays that way
     expect(await underInit()).toBe(zombiesUnderInit);
+  });
+});
+
+describe("proc: host", () => {
+  const kthreadd = (() => {
+    try {
+      return readFileSync("/proc/2/comm", "utf8").trim() === "kthreadd";
+    } catch {
+      return false;
+    }
+  })();
+  it.runIf(needs(kthreadd))("the SSH session sees the machine's processes: kthreadd as PID 2, the lab's under their host PIDs", async () => {
+    // A name of its own: other labs on this machine have httpd zombies too, and they are all visible.
+    const server = await lab({ proc: "host", scenario: { parents: [{ comm: "hostview-probe", zombies: 2 }] } });
+    const rows = await ps(server);
+    expect(rows.find((row) => row.pid === 2)?.comm).toBe("kthreadd");
+    expect(rows.find((row) => row.pid === server.initPid)?.comm).toBe("tini");
+    expect(rows.filter((row) => row.comm === "hostview-probe" && row.stat.startsWith("Z"))).toHaveLength(2);
   });
 });
 

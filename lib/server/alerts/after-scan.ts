@@ -1,49 +1,38 @@
 import "server-only";
-import { isAppError } from "@/lib/shared/errors/app-error";
-import { findAlertState, saveAlertState } from "@/lib/server/db/alerts";
+import { findAlertJudgment, saveAlertJudgment, type AlertJudgment } from "@/lib/server/db/alerts";
 import { nowIso } from "@/lib/server/db/ids";
+import { scanStatuses } from "@/lib/server/db/scan-status";
 import type { StoredServer } from "@/lib/server/db/servers";
 import { log } from "@/lib/server/log";
 import { thresholdsFor } from "@/lib/server/alerts/thresholds";
 import { notifyWebhooks } from "@/lib/server/webhooks/service";
 import { alertReasons } from "@/lib/shared/alerts/evaluate";
-import { scanFacts } from "@/lib/shared/alerts/scan-facts";
-import type { AlertState, ScanFailure } from "@/lib/shared/alerts/types";
-import type { Scan } from "@/lib/shared/scan/types";
+import { alertInputsOf } from "@/lib/shared/alerts/scan-facts";
+import type { AlertState } from "@/lib/shared/alerts/types";
 
-export type ScanOutcome = { scan: Scan } | { error: unknown };
-
-function failureOf(error: unknown, at: string): ScanFailure {
-  // An unexpected error's text may hold paths or hostnames of Reaper's own machine: not kept.
-  return isAppError(error) ? { code: error.code, message: error.message, at } : { code: "INTERNAL", message: "Reaper failed unexpectedly (see the server log).", at };
-}
-
-async function evaluate(server: StoredServer, outcome: ScanOutcome): Promise<{ before: AlertState | undefined; after: AlertState }> {
-  const before = await findAlertState(server.id);
+/** The server's judgment now, from the facts its scan status holds (just written by the scan). */
+async function evaluate(server: StoredServer): Promise<{ before: AlertJudgment | undefined; after: AlertState }> {
+  const [before, statuses] = await Promise.all([findAlertJudgment(server.id), scanStatuses([server.id])]);
+  const inputs = alertInputsOf(statuses.get(server.id));
   const at = nowIso();
-  const ok = "scan" in outcome;
-  const lastScan = ok ? scanFacts(outcome.scan) : (before?.lastScan ?? null);
-  const failuresInRow = ok ? 0 : (before?.failuresInRow ?? 0) + 1;
-  const lastFailure = ok ? (before?.lastFailure ?? null) : failureOf(outcome.error, at);
-  const reasons = alertReasons(await thresholdsFor(server.accountId), { lastScan, failuresInRow, lastFailure: ok ? null : lastFailure });
+  const reasons = alertReasons(await thresholdsFor(server.accountId), inputs);
   const atRisk = reasons.length > 0;
-  const since = atRisk ? (before?.atRisk ? before.since : at) : null;
-  const after: AlertState = { serverId: server.id, atRisk, reasons, since, failuresInRow, lastFailure, lastScan, evaluatedAt: at };
-  await saveAlertState(after);
-  return { before, after };
+  const judgment: AlertJudgment = { serverId: server.id, atRisk, reasons, since: atRisk ? (before?.atRisk ? before.since : at) : null, evaluatedAt: at };
+  await saveAlertJudgment(judgment);
+  return { before, after: { ...judgment, ...inputs } };
 }
 
 /**
- * Runs after every stored scan and every failed one (the scan service's one hook): the server's
- * alert state is judged afresh, and webhooks hear when it turns at risk or recovers. An alerting
- * problem is logged, never turned into a failed scan.
+ * Runs after every stored scan and every failed one, once its scan status is recorded (the scan
+ * service's one hook): the server is judged afresh, and webhooks hear when it turns at risk or
+ * recovers. An alerting problem is logged, never turned into a failed scan.
  */
-export function afterScan(server: StoredServer, outcome: ScanOutcome): Promise<void> {
+export function afterScan(server: StoredServer): Promise<void> {
   // One server's outcomes are judged one after another, so two scans finishing together cannot
   // both read the same count of failures in a row.
   const g = globalThis as WithChains;
   const chains = (g[chainsKey] ??= new Map());
-  const run = (chains.get(server.id) ?? Promise.resolve()).then(() => judge(server, outcome));
+  const run = (chains.get(server.id) ?? Promise.resolve()).then(() => judge(server));
   chains.set(server.id, run);
   void run.finally(() => {
     if (chains.get(server.id) === run) chains.delete(server.id);
@@ -54,9 +43,9 @@ export function afterScan(server: StoredServer, outcome: ScanOutcome): Promise<v
 const chainsKey = Symbol.for("reaper.alert-chains");
 type WithChains = typeof globalThis & { [chainsKey]?: Map<string, Promise<void>> };
 
-async function judge(server: StoredServer, outcome: ScanOutcome): Promise<void> {
+async function judge(server: StoredServer): Promise<void> {
   try {
-    const { before, after } = await evaluate(server, outcome);
+    const { before, after } = await evaluate(server);
     const wasAtRisk = before?.atRisk ?? false;
     if (after.atRisk === wasAtRisk) return;
     const event = after.atRisk ? "server.at-risk" : "server.recovered";

@@ -2,9 +2,9 @@ import "server-only";
 import type { Selectable } from "kysely";
 import { getDb } from "@/lib/server/db/client";
 import type { AlertStatesTable, AlertThresholdsTable } from "@/lib/server/db/schema";
-import type { AlertReason, AlertState, ScanFacts, ScanFailure, ThresholdSet, Thresholds } from "@/lib/shared/alerts/types";
+import type { AlertReason, AlertState, ThresholdSet, Thresholds } from "@/lib/shared/alerts/types";
 
-// Alert thresholds (scope "global" or an account id) and each server's alert state.
+// Alert thresholds (scope "global" or an account id) and each server's judgment against them.
 const GLOBAL = "global";
 
 function toSet(r: Selectable<AlertThresholdsTable>): ThresholdSet {
@@ -61,52 +61,38 @@ export async function deleteAccountThresholds(accountId: string): Promise<boolea
   return Number(r.numDeletedRows) > 0;
 }
 
-function toState(r: Selectable<AlertStatesTable>): AlertState {
-  return {
-    serverId: r.server_id,
-    atRisk: r.at_risk === 1,
-    reasons: JSON.parse(r.reasons) as AlertReason[],
-    since: r.since,
-    failuresInRow: r.failures_in_row,
-    lastFailure: r.last_failure === null ? null : (JSON.parse(r.last_failure) as ScanFailure),
-    lastScan: r.last_scan === null ? null : (JSON.parse(r.last_scan) as ScanFacts),
-    evaluatedAt: r.evaluated_at,
-  };
+/** A server's judgment after its latest scan; the facts judged are its scan status (db/scan-status). */
+export type AlertJudgment = Pick<AlertState, "serverId" | "atRisk" | "reasons" | "since" | "evaluatedAt">;
+
+function toJudgment(r: Selectable<AlertStatesTable>): AlertJudgment {
+  return { serverId: r.server_id, atRisk: r.at_risk === 1, reasons: JSON.parse(r.reasons) as AlertReason[], since: r.since, evaluatedAt: r.evaluated_at };
 }
 
-export async function findAlertState(serverId: string): Promise<AlertState | undefined> {
+export async function findAlertJudgment(serverId: string): Promise<AlertJudgment | undefined> {
   const db = await getDb();
   const row = await db.selectFrom("alert_states").selectAll().where("server_id", "=", serverId).executeTakeFirst();
-  return row && toState(row);
+  return row && toJudgment(row);
 }
 
-/** The states of these servers (those never evaluated are absent). */
-export async function listAlertStates(serverIds: readonly string[]): Promise<Map<string, AlertState>> {
-  const out = new Map<string, AlertState>();
+/** The judgments of these servers (those never judged are absent). */
+export async function listAlertJudgments(serverIds: readonly string[]): Promise<Map<string, AlertJudgment>> {
+  const out = new Map<string, AlertJudgment>();
   if (serverIds.length === 0) return out;
   const db = await getDb();
   // SQLite allows at most 32,766 bound values per statement: ask in slices.
   for (let i = 0; i < serverIds.length; i += 5000) {
     const rows = await db.selectFrom("alert_states").selectAll().where("server_id", "in", serverIds.slice(i, i + 5000)).execute();
-    for (const r of rows) out.set(r.server_id, toState(r));
+    for (const r of rows) out.set(r.server_id, toJudgment(r));
   }
   return out;
 }
 
-export async function saveAlertState(s: AlertState): Promise<void> {
+export async function saveAlertJudgment(j: AlertJudgment): Promise<void> {
   const db = await getDb();
-  const values = {
-    at_risk: s.atRisk ? 1 : 0,
-    reasons: JSON.stringify(s.reasons),
-    since: s.since,
-    failures_in_row: s.failuresInRow,
-    last_failure: s.lastFailure && JSON.stringify(s.lastFailure),
-    last_scan: s.lastScan && JSON.stringify(s.lastScan),
-    evaluated_at: s.evaluatedAt,
-  };
+  const values = { at_risk: j.atRisk ? 1 : 0, reasons: JSON.stringify(j.reasons), since: j.since, evaluated_at: j.evaluatedAt };
   await db
     .insertInto("alert_states")
-    .values({ server_id: s.serverId, ...values })
+    .values({ server_id: j.serverId, ...values })
     .onConflict((oc) => oc.column("server_id").doUpdateSet(values))
     .execute();
 }

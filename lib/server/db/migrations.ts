@@ -168,9 +168,10 @@ export const migrations: Record<string, Migration> = {
     },
   },
   "0012_alerts": {
-    // Alert thresholds (one global set, optionally one per account), each server's alert state
-    // after its latest scan, and the webhooks told when a server turns at risk or recovers, with a
-    // log of every delivery (kept for the delivery page, retried from its row after a restart).
+    // Alert thresholds (one global set, optionally one per account), each server's judgment after
+    // its latest scan (the facts judged stay in scan_status), and the webhooks told when a server
+    // turns at risk or recovers, with a log of every delivery (kept for the delivery page, retried
+    // from its row after a restart).
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable("alert_thresholds")
@@ -189,9 +190,6 @@ export const migrations: Record<string, Migration> = {
         .addColumn("at_risk", "integer", (c) => c.notNull())
         .addColumn("reasons", "text", (c) => c.notNull())
         .addColumn("since", "text")
-        .addColumn("failures_in_row", "integer", (c) => c.notNull())
-        .addColumn("last_failure", "text")
-        .addColumn("last_scan", "text")
         .addColumn("evaluated_at", "text", (c) => c.notNull())
         .execute();
       await db.schema

@@ -5,7 +5,8 @@ import type { ScanStatusTable } from "@/lib/server/db/schema";
 import type { FleetError, FleetSummary, Reachability } from "@/lib/shared/fleet/types";
 
 // Each server's latest scan attempt, successful or not: what the fleet page reads for every row
-// without opening a scan body, and what "unreachable K times running" counts.
+// without opening a scan body, and the one record of the facts alerts judge (the last good scan's
+// figures, the failures since and the last error); alert_states keeps only the judgment.
 
 export type ScanStatus = { reachability: Reachability; lastScan: { id: string; startedAt: string; summary: FleetSummary } | null };
 

@@ -221,11 +221,6 @@ export type AlertStatesTable = {
   /** JSON of AlertReason[]. */
   reasons: string;
   since: string | null;
-  failures_in_row: number;
-  /** JSON of ScanFailure. */
-  last_failure: string | null;
-  /** JSON of ScanFacts. */
-  last_scan: string | null;
   evaluated_at: string;
 };
 

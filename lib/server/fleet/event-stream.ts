@@ -9,7 +9,10 @@ import type { FleetScanProgress } from "@/lib/shared/fleet/types";
 // GET /api/fleet/scans/:id/events: `snapshot` (the whole scan so far), then one `result` per server
 // as it finishes (with the progress), then `done`. Results are read from the store, woken by this
 // process's jobs and polled as well, so a stream opened late, or served by another process, misses
-// nothing. A comment line every 15 s keeps proxies from closing a quiet stream.
+// nothing. Polling the fleet_scan_results rows rather than PostgreSQL's LISTEN/NOTIFY: it works
+// the same on both stores, holds no connection per instance for listening, cannot miss a
+// notification sent while a listener reconnects, and a second's delay is nothing for a progress
+// display. A comment line every 15 s keeps proxies from closing a quiet stream.
 
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 15_000;

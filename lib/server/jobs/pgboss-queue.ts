@@ -168,6 +168,19 @@ export class PgBossJobQueue implements JobQueue {
     return row ? toJob(row) : null;
   }
 
+  /** Started, and pg-boss's own tables answer (its schema could be gone while Reaper's tables stay). */
+  async answers(): Promise<boolean> {
+    if (!this.dispatcher.running) return false;
+    try {
+      const boss = await this.open();
+      const res = await boss.getDb().executeSql(`select version from ${PGBOSS_SCHEMA}.version`, []);
+      return res.rows.length === 1;
+    } catch (e) {
+      log.error("health.queue", { error: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  }
+
   /** pg-boss, started once (its schema installed or migrated while no other instance does so). */
   private open(): Promise<PgBoss> {
     if (this.opening) return this.opening;

@@ -63,6 +63,8 @@ export interface JobQueue {
   /** Registers the handler of a queue. A job whose handler throws is retried or failed with the error's message. */
   work<T>(name: string, options: WorkOptions, handler: JobHandler<T>): Promise<void>;
   getJob(name: string, id: string): Promise<Job | null>;
+  /** Whether the queue runs and can reach where its jobs are (for GET /api/health); logs why not. */
+  answers(): Promise<boolean>;
 }
 
 /** A kind of job: its queue name, payload schema and handler, registered once at startup. */

@@ -45,11 +45,11 @@ export async function scanServer(server: StoredServer, limits: ScanLimits = {}):
   } catch (e) {
     const error = isAppError(e) ? { code: e.code, message: e.message } : { code: "INTERNAL", message: "The scan failed inside Reaper (see its log)." };
     await recordScanFailure(server.id, error, nowIso()).catch((err: unknown) => log.error("scan.status_not_recorded", { serverId: server.id, error: String(err) }));
-    await afterScan(server, { error: e });
+    await afterScan(server);
     throw e;
   }
   await recordScanOk(server.id, { id: scan.id, startedAt: scan.startedAt, summary: fleetSummaryOf(scan) }, nowIso());
-  await afterScan(server, { scan });
+  await afterScan(server);
   phases.lap("status");
   log.info("scan.done", { serverId: server.id, scanId: scan.id, durationMs: scan.durationMs, reused, processes: scan.summary.processes, zombies: scan.summary.zombies, ...phases.ms });
   return scan;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Duplex } from "node:stream";
 import { Client } from "ssh2";
 import { AppError } from "@/lib/shared/errors/app-error";
-import { atHop, toSshError } from "@/lib/server/ssh/errors";
+import { atHop, notAnSshServer, toSshError } from "@/lib/server/ssh/errors";
 import { fingerprintOf } from "@/lib/server/ssh/fingerprint";
 import { openTcp } from "@/lib/server/ssh/tcp";
 import type { SeenHostKey, SshTarget } from "@/lib/server/ssh/types";
@@ -23,12 +23,39 @@ function mismatch(target: SshTarget, seen: string): AppError {
   );
 }
 
+/** Enough of what a peer sends first to find SSH's identification line ("SSH-2.0-..."). */
+const GREETING_BYTES = 512;
+
+/**
+ * What the peer sent first: nothing yet, SSH's identification, or something else (a web or mail
+ * server's banner), so that a failed handshake with another service can say so. It reads beside
+ * ssh2, attaching only once ssh2 listens (ssh2 attaches after a promise, and a "data" listener of
+ * ours before it would start the flow and lose ssh2 the first bytes), and stops once it knows.
+ */
+function watchGreeting(sock: Duplex): () => "nothing" | "ssh" | "other" {
+  let head = "";
+  const isSsh = () => /(^|\n)SSH-/.test(head);
+  const onData = (chunk: Buffer) => {
+    head += chunk.toString("latin1", 0, Math.min(chunk.length, GREETING_BYTES));
+    if (isSsh() || head.length >= GREETING_BYTES) sock.off("data", onData);
+  };
+  const onListener = (event: string | symbol) => {
+    if (event !== "data") return;
+    sock.off("newListener", onListener);
+    // Before ssh2's own listener: a chunk it throws on fails the connection within that call.
+    queueMicrotask(() => sock.prependListener("data", onData));
+  };
+  sock.on("newListener", onListener);
+  return () => (head === "" ? "nothing" : isSsh() ? "ssh" : "other");
+}
+
 /** Connects and authenticates within `timeoutMs` overall, refusing any host key but the pinned one. */
 export async function connect(target: SshTarget, timeoutMs: number, open: Opener = direct): Promise<Connection> {
   const deadline = Date.now() + timeoutMs;
   const { sock, jumps } = await open(target, timeoutMs);
   const client = new Client();
   let seen: string | null = null;
+  const greeting = watchGreeting(sock);
   return new Promise<Connection>((resolve, reject) => {
     let settled = false;
     const fail = (e: unknown) => {
@@ -39,7 +66,8 @@ export async function connect(target: SshTarget, timeoutMs: number, open: Opener
       client.end();
       sock.destroy();
       const pinned = target.hostKeyFingerprint;
-      const error = seen && pinned && seen !== pinned ? mismatch(target, seen) : toSshError(e, target);
+      const error =
+        seen && pinned && seen !== pinned ? mismatch(target, seen) : seen === null && greeting() === "other" ? notAnSshServer(target) : toSshError(e, target);
       reject(target.jump ? atHop(error, target, "target", target.jump) : error);
     };
     client.once("ready", () => {

@@ -36,6 +36,15 @@ export function toSshError(e: unknown, where: Where): AppError {
   return new AppError("SSH_UNREACHABLE", `The SSH connection to ${at} failed (${message}). Try again; if it persists, check the server's SSH service.`);
 }
 
+/**
+ * The peer answered, but not with SSH's identification: another service listens there. What it
+ * sent is not echoed (a banner may hold markup, or names and versions its owner keeps to itself).
+ */
+export function notAnSshServer(where: Where): AppError {
+  const at = `${where.host}:${where.port}`;
+  return new AppError("SSH_UNREACHABLE", `${at} is not an SSH server: it answered, but not in SSH (another service, such as a web or mail server, listens on port ${where.port}). Check the port of the server's SSH service (usually 22).`);
+}
+
 type Hop = Where & { name?: string; serverId?: string };
 
 const hopLabel = (h: Hop): string => (h.name ? `${h.name} (${h.host}:${h.port})` : `${h.host}:${h.port}`);

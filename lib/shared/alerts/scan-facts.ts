@@ -1,17 +1,35 @@
-import type { ScanFacts } from "@/lib/shared/alerts/types";
-import type { Scan } from "@/lib/shared/scan/types";
+// What alerting knows of a server comes from its scan status (the last scan that worked and the
+// failures since), the one record of those facts; these turn that record into alerting's terms.
+import type { AlertInputs } from "@/lib/shared/alerts/evaluate";
+import type { ScanFacts, ScanFailure } from "@/lib/shared/alerts/types";
+import type { FleetSummary, Reachability } from "@/lib/shared/fleet/types";
 
-/** What alerting keeps of a scan: the few figures thresholds compare, not the process table. */
-export function scanFacts(scan: Scan): ScanFacts {
+export type LastGoodScan = { id: string; startedAt: string; summary: FleetSummary };
+
+/** The few figures thresholds compare, from the last good scan's fleet summary. */
+export function scanFacts(scan: LastGoodScan): ScanFacts {
   const { summary } = scan;
-  // The triage's gauge divides by the lower of pid_max and threads-max; older scans lack it.
-  const pidUse = scan.triage?.gauges.pids.ratio ?? (summary.pidMax > 0 ? summary.pidsInUse / summary.pidMax : 0);
   return {
     scanId: scan.id,
     scannedAt: scan.startedAt,
     zombies: summary.zombies,
-    pidUse,
-    oldestZombieAgeSeconds: scan.host?.oldestZombieAgeSeconds ?? null,
-    verdict: scan.triage?.verdict.text ?? null,
+    // The triage's share of the lower of pid_max and threads-max.
+    pidUse: summary.pidRatio,
+    oldestZombieAgeSeconds: summary.oldestZombieAgeSeconds,
+    verdict: summary.verdict,
+  };
+}
+
+/** The failure the server is in now, if its last attempt failed (null once a scan works). */
+export function currentFailure(reachability: Reachability | null): ScanFailure | null {
+  return reachability && !reachability.ok && reachability.error ? { ...reachability.error, at: reachability.lastAttemptAt } : null;
+}
+
+/** Everything the thresholds are judged on, from a server's scan status (none: never attempted). */
+export function alertInputsOf(status: { lastScan: LastGoodScan | null; reachability: Reachability | null } | undefined): AlertInputs & { lastScan: ScanFacts | null } {
+  return {
+    lastScan: status?.lastScan ? scanFacts(status.lastScan) : null,
+    failuresInRow: status?.reachability?.failuresInRow ?? 0,
+    lastFailure: currentFailure(status?.reachability ?? null),
   };
 }

@@ -2,6 +2,7 @@
 // and reachability, with its account's thresholds, then an order for the fleet page.
 import { DEFAULT_THRESHOLDS } from "@/lib/shared/alerts/defaults";
 import { alertReasons } from "@/lib/shared/alerts/evaluate";
+import { currentFailure } from "@/lib/shared/alerts/scan-facts";
 import type { Thresholds } from "@/lib/shared/alerts/types";
 import type { FleetSummary, Reachability, Risk } from "@/lib/shared/fleet/types";
 import type { TriageCause } from "@/lib/shared/triage/types";
@@ -23,7 +24,7 @@ export type RiskInput = { summary: FleetSummary | null; reachability: Reachabili
  */
 export function assessRisk({ summary, reachability }: RiskInput, thresholds: Thresholds = DEFAULT_THRESHOLDS): { risk: Risk; reasons: string[] } {
   const failing = reachability !== null && !reachability.ok;
-  const lastFailure = failing && reachability.error ? { ...reachability.error, at: reachability.lastAttemptAt } : null;
+  const lastFailure = currentFailure(reachability);
   const lastScan = summary && { zombies: summary.zombies, pidUse: summary.pidRatio, oldestZombieAgeSeconds: summary.oldestZombieAgeSeconds };
   const reasons = alertReasons(thresholds, { lastScan, failuresInRow: reachability?.failuresInRow ?? 0, lastFailure }).map((r) => r.text);
   if (summary && PID_CAUSES.has(summary.cause)) reasons.push(summary.verdict);
