@@ -102,12 +102,14 @@ async function benchHost(app: AppServer, api: ApiClient, host: PairHost, runs: n
     const rss: number[] = [];
     for (let i = 0; i < runs; i++) {
       let s: Scan | undefined;
+      // Cold first: the pool has closed the idle connection. The warm scan follows at once, on the
+      // connection the cold one opened (the pair's runs below outlast the pool's idle time).
+      await sleep(IDLE_MS + 500);
+      cold.push(await timed(async () => (s = await scan())));
+      if (s) await settle(s);
       const before = rssBytes(app.pid);
       warm.push(await timed(async () => (s = await scan())));
       rss.push(rssBytes(app.pid) - before);
-      if (s) await settle(s);
-      await sleep(IDLE_MS + 500);
-      cold.push(await timed(async () => (s = await scan())));
       if (s) await settle(s);
       pairWarm.push(await timed(() => pair(warmArgs)));
       pairCold.push(await timed(() => pair(coldArgs)));
