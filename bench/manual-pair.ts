@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startLabServer, type LabServer } from "@/lab";
-import { median } from "@/bench/stats";
+import { median, ms, ratio } from "@/bench/stats";
 import type { Scan } from "@/lib/shared/scan/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
@@ -33,6 +33,8 @@ export type PairFigures = PairHost & {
   answerBytes: number;
   /** Growth of the app's resident memory over one warm scan (median). */
   rssPerScanMb: number;
+  /** The machine's 1-minute load average before and after this host's runs: the figures' context. */
+  load: [number, number];
 };
 
 export const PAIR_HOSTS: PairHost[] = [
@@ -57,6 +59,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 async function benchHost(app: AppServer, api: ApiClient, host: PairHost, runs: number): Promise<PairFigures> {
   // Five zombie parents, two zombies each; the rest sleeping fillers.
   const parents = Array.from({ length: 5 }, (_, i) => ({ comm: `httpd-${i}`, zombies: 2 }));
+  const loadBefore = os.loadavg()[0] ?? NaN;
   const lab: LabServer = await startLabServer({ name: "bench-pair", rcFile: host.rcFile, scenario: { fillerProcesses: host.processes - 25, parents } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-bench-pair-"));
   try {
@@ -99,12 +102,14 @@ async function benchHost(app: AppServer, api: ApiClient, host: PairHost, runs: n
     const rss: number[] = [];
     for (let i = 0; i < runs; i++) {
       let s: Scan | undefined;
+      // Cold first: the pool has closed the idle connection. The warm scan follows at once, on the
+      // connection the cold one opened (the pair's runs below outlast the pool's idle time).
+      await sleep(IDLE_MS + 500);
+      cold.push(await timed(async () => (s = await scan())));
+      if (s) await settle(s);
       const before = rssBytes(app.pid);
       warm.push(await timed(async () => (s = await scan())));
       rss.push(rssBytes(app.pid) - before);
-      if (s) await settle(s);
-      await sleep(IDLE_MS + 500);
-      cold.push(await timed(async () => (s = await scan())));
       if (s) await settle(s);
       pairWarm.push(await timed(() => pair(warmArgs)));
       pairCold.push(await timed(() => pair(coldArgs)));
@@ -120,6 +125,7 @@ async function benchHost(app: AppServer, api: ApiClient, host: PairHost, runs: n
       coldMs: median(cold),
       answerBytes,
       rssPerScanMb: median(rss) / 2 ** 20,
+      load: [loadBefore, os.loadavg()[0] ?? NaN],
     };
   } finally {
     await lab.stop();
@@ -137,4 +143,34 @@ export async function benchManualPair(runs = 5, hosts = PAIR_HOSTS): Promise<Pai
   } finally {
     await app.stop();
   }
+}
+
+export function printPair(f: PairFigures): void {
+  console.log(`\nScan through the API against the pair by hand (ps | awk, then pstree -s -p), lab host with ${f.label}, 5 zombie parents (${f.runs} runs each, medians; load ${f.load[0].toFixed(1)} -> ${f.load[1].toFixed(1)} on ${os.cpus().length} CPUs)`);
+  console.log(`  baseline pair warm (ControlMaster)      ${ms(f.pairWarmMs)}`);
+  console.log(`  baseline pair cold (plain ssh, twice)   ${ms(f.pairColdMs)}`);
+  console.log(`  Reaper warm  ${ms(f.warmMs).padStart(10)}   ${ratio(f.warmMs, f.pairWarmMs)} of pair warm   (aim: <= 0.50x)`);
+  // A cold scan on the rc-file host pays the rc file once, like each of the pair's commands: no aim there.
+  console.log(`  Reaper cold  ${ms(f.coldMs).padStart(10)}   ${ratio(f.coldMs, f.pairColdMs)} of pair cold   ${f.rcFile ? "(no aim: both pay the rc file)" : "(aim: <= 0.50x)"}`);
+  console.log(`  answer ${(f.answerBytes / 2 ** 20).toFixed(2)} MB for ${f.scanned.toLocaleString("en")} processes; app memory +${f.rssPerScanMb.toFixed(1)} MB over a warm scan`);
+}
+
+// `npx tsx bench/manual-pair.ts [1000|10000|rc ...]` (after `next build`): these figures alone, for
+// the hosts named (all three by default); RUNS sets the runs per host.
+if (process.argv[1]?.endsWith("manual-pair.ts")) {
+  const pick: Record<string, PairHost | undefined> = { "1000": PAIR_HOSTS[0], "10000": PAIR_HOSTS[1], rc: PAIR_HOSTS[2] };
+  const names = process.argv.slice(2);
+  const hosts = names.map((n) => {
+    const host = pick[n];
+    if (!host) throw new Error(`no such host: ${n} (1000, 10000 or rc)`);
+    return host;
+  });
+  if (hosts.length === 0) hosts.push(...PAIR_HOSTS);
+  benchManualPair(Number(process.env.RUNS ?? 5), hosts).then(
+    (figures) => figures.forEach(printPair),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

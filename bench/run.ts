@@ -1,6 +1,6 @@
 // npm run bench: every figure next to a baseline measured in the same run.
 import { benchJumpLatency } from "@/bench/jump-latency";
-import { benchManualPair } from "@/bench/manual-pair";
+import { benchManualPair, printPair } from "@/bench/manual-pair";
 import { benchParse } from "@/bench/parse";
 import { benchScanLatency } from "@/bench/scan-latency";
 import { benchScanPhases, printPhases } from "@/bench/scan-phases";
@@ -23,14 +23,7 @@ async function main(): Promise<void> {
 
   printPhases(await benchScanPhases());
 
-  for (const f of await benchManualPair()) {
-    console.log(`\nScan through the API against the pair by hand (ps | awk, then pstree -s -p), lab host with ${f.label}, 5 zombie parents (${f.runs} runs each, medians)`);
-    console.log(`  baseline pair warm (ControlMaster)      ${ms(f.pairWarmMs)}`);
-    console.log(`  baseline pair cold (plain ssh, twice)   ${ms(f.pairColdMs)}`);
-    console.log(`  Reaper warm  ${ms(f.warmMs).padStart(10)}   ${ratio(f.warmMs, f.pairWarmMs)} of pair warm   (aim: <= 0.50x)`);
-    if (!f.rcFile) console.log(`  Reaper cold  ${ms(f.coldMs).padStart(10)}   ${ratio(f.coldMs, f.pairColdMs)} of pair cold   (aim: <= 0.50x)`);
-    console.log(`  answer ${(f.answerBytes / 2 ** 20).toFixed(2)} MB for ${f.scanned.toLocaleString("en")} processes; app memory +${f.rssPerScanMb.toFixed(1)} MB over a warm scan`);
-  }
+  for (const f of await benchManualPair()) printPair(f);
 
   const jump = await benchJumpLatency();
   console.log(`\nScan through a jump host vs the same target directly, 500 processes (${jump.runs} runs each, medians)`);
