@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishedFleetResults, findFleetScanRecord, insertFleetScan, settleFleetResults, type Settlement } from "@/lib/server/db/fleet-scans";
 import { newId, nowIso } from "@/lib/server/db/ids";
-import { insertStoredServer } from "@/lib/server/db/servers";
 import { testStore } from "@/tests/support/store";
 import { useFreshStore } from "@/tests/support/fresh-store";
+import { insertTestServer } from "@/tests/support/stored-server";
 
 // Results of one fleet scan settled at the same moment by different jobs (on PostgreSQL, different
 // connections or instances): the last of them must still mark the scan finished, and every one of
@@ -15,14 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function server(): Promise<string> {
-  const id = newId("srv");
-  await insertStoredServer({
-    id, name: "web", host: "127.0.0.1", port: 22, username: "reaper", authType: "key", sealedSecrets: new Uint8Array(randomBytes(40)),
-    hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, scanIntervalMinutes: null, createdAt: nowIso(), updatedAt: nowIso(),
-  });
-  return id;
-}
+const server = async (): Promise<string> => (await insertTestServer()).id;
 
 const failed: Settlement = { status: "error", error: { code: "SSH_TIMEOUT", message: "no answer" }, durationMs: 3 };
 

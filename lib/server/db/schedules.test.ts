@@ -1,13 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAccount, setAccountScanInterval } from "@/lib/server/db/accounts";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { dropUnscheduled, dueServers, planNextScan } from "@/lib/server/db/schedules";
 import { insertScan, listScans, pruneScans } from "@/lib/server/db/scans";
-import { insertStoredServer, updateStoredServer, type StoredServer } from "@/lib/server/db/servers";
+import { updateStoredServer } from "@/lib/server/db/servers";
 import type { Scan } from "@/lib/shared/scan/types";
 import { testStore } from "@/tests/support/store";
 import { useFreshStore } from "@/tests/support/fresh-store";
+import { insertTestServer } from "@/tests/support/stored-server";
 
 // The scheduler's plan and scan retention in the store (this file runs on SQLite and PostgreSQL).
 let store: Awaited<ReturnType<typeof useFreshStore>>;
@@ -16,14 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function server(over: Partial<StoredServer> = {}): Promise<StoredServer> {
-  const s: StoredServer = {
-    id: newId("srv"), name: "web", host: "127.0.0.1", port: 22, username: "reaper", authType: "key", sealedSecrets: new Uint8Array(randomBytes(40)),
-    hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, scanIntervalMinutes: null, createdAt: nowIso(), updatedAt: nowIso(), ...over,
-  };
-  await insertStoredServer(s);
-  return s;
-}
+const server = insertTestServer;
 
 const scanAt = (serverId: string, startedAt: string): Scan => ({
   id: newId("scn"), serverId, startedAt, durationMs: 5, commands: [], processes: [], zombies: [], parents: [], notes: [],

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId, nowIso } from "@/lib/server/db/ids";
-import { deleteStoredServer, insertStoredServer } from "@/lib/server/db/servers";
+import { newId } from "@/lib/server/db/ids";
+import { deleteStoredServer } from "@/lib/server/db/servers";
 import { forgetSnapshotImage, keepSnapshotImage, pruneSnapshotImages, readSnapshotImage } from "@/lib/server/db/snapshot-images";
 import { insertSnapshot, markRevoked } from "@/lib/server/db/snapshots";
 import { useFreshStore } from "@/tests/support/fresh-store";
 import { testStore } from "@/tests/support/store";
+import { insertTestServer } from "@/tests/support/stored-server";
 
 // Snapshot pictures kept in the store (this file runs on SQLite and PostgreSQL): one copy per
 // snapshot, gone with a dead link or a deleted server.
@@ -18,14 +19,7 @@ afterAll(() => store.close());
 const NOW = "2026-12-02T12:00:00.000Z";
 const png = (fill: number) => Buffer.alloc(2048, fill);
 
-async function newServer(): Promise<string> {
-  const id = newId("srv");
-  await insertStoredServer({
-    id, name: "web", host: "127.0.0.1", port: 22, username: "reaper", authType: "key", sealedSecrets: new Uint8Array(randomBytes(40)),
-    hostKeyFingerprint: null, accountId: null, useSudo: false, jumpServerId: null, scanIntervalMinutes: null, createdAt: nowIso(), updatedAt: nowIso(),
-  });
-  return id;
-}
+const newServer = async (): Promise<string> => (await insertTestServer()).id;
 
 async function newSnapshot(serverId: string, expiresAt = "2027-01-01T00:00:00.000Z"): Promise<string> {
   const id = newId("snp");
