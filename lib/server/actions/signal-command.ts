@@ -3,7 +3,7 @@
 // and busybox ash, with mawk, gawk or busybox awk. Only fixed text, the validated integers pid and
 // startTime, a signal name from SIGNAL_OF and the configured protected names (held to a strict
 // grammar by lib/env.ts) go into them: nothing a user typed reaches the shell as text.
-import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, wrapScript } from "@/lib/server/remote/shell";
+import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesCat, wrapScript } from "@/lib/server/remote/shell";
 import { SIGNAL_OF, type SignalAction } from "@/lib/shared/actions/types";
 import { PROTECTED_NAME } from "@/lib/shared/schemas/protected-name";
 
@@ -30,7 +30,7 @@ const COUNT_AWK = [
   AWK_ESCAPE_FUNCTION,
   'BEGIN { c = "";',
   AWK_STAT_LOOP,
-  'if (n < 20) continue; split(f, y, "/"); q = y[1];',
+  "q = f;",
   'if (q == p) { h = substr(s, 1, RSTART - 1); o = index(h, " ("); if (o > 1) c = substr(h, o + 2) }',
   'if (x[1] != "Z") continue; if (x[2] == p) a++; else if (x[2] == 1 && q != p) b++ }',
   'print m " count zombies=" (a + 0) " initzombies=" (b + 0); if (c != "") print m " comm=" esc(c) }',
@@ -48,7 +48,7 @@ export function preamble(pid: number, startTime: number): string[] {
     "rd() { s=$(cat /proc/$1/stat 2>/dev/null) || return 1; case $s in *\") \"*) ;; *) return 1;; esac; " +
       "r=${s##*[)] }; set -f; set -- $r; set +f; [ $# -ge 20 ] || return 1; " +
       "st=$1; pp=$2; fl=$7; t=${20}; c=${s#*[(]}; c=${c%[)] *}; }",
-    `(cd /proc && awk -v p=$P -v m=${ACTION_MARK} ${doubleQuote(COUNT_AWK)} [0-9]*/stat)`,
+    `(cd /proc && ${statFilesCat("[0-9]*/stat")} | awk -v p=$P -v m=${ACTION_MARK} ${doubleQuote(COUNT_AWK)})`,
   ];
 }
 

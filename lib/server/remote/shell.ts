@@ -36,15 +36,20 @@ export const AWK_ESCAPE_FUNCTION = [
 ].join(" ");
 
 /**
- * awk, inside BEGIN: opens a loop over the /proc/PID/stat files given as arguments. In the body,
- * `f` is the file, `s` its whole text, `x[k]` stat field k+2 counted after the LAST ") " (a comm
- * may hold spaces, ")" and newlines), `n` how many such fields, and RSTART where that ") " starts.
- * getline instead of awk's file loop because mawk and busybox awk abort on a file that vanished
- * between the glob and the read. The caller closes the loop's brace.
+ * awk, inside BEGIN: opens a loop over /proc/PID/stat texts arriving on stdin (fed by
+ * statFilesCat). In the body, `f` is the process's PID (as text), `s` its whole stat text, `x[k]`
+ * stat field k+2 counted after the LAST ") " (a comm may hold spaces, ")" and newlines), `n` how
+ * many such fields (at least 20), and RSTART where that ") " starts. A comm with a newline spans two
+ * lines: lines are joined until the text ends in the kernel's tail of fields, which 15 bytes of comm
+ * cannot fake. awk reads none of the files itself: a process that exits between the open and the
+ * read makes that read fail with ESRCH, and mawk aborts the whole program on a read error, where
+ * cat reports it and goes on. The caller closes the loop's brace.
  */
 export const AWK_STAT_LOOP = [
-  'for (i = 1; i < ARGC; i++) { f = ARGV[i]; s = ""; k = 0;',
-  'while ((getline l < f) > 0) { if (k++) s = s "\\n" l; else s = l } close(f);',
+  'while ((getline l) > 0) { if (w) s = ""; w = 0; if (s == "") s = l; else s = s "\\n" l;',
   "if (!match(s, /\\) [^)]*$/)) continue;",
-  'n = split(substr(s, RSTART + 2), x, " ");',
+  'n = split(substr(s, RSTART + 2), x, " "); if (n < 20) continue; w = 1; f = substr(s, 1, index(s, " (") - 1);',
 ].join(" ");
+
+/** The stat files named by `files` (a shell word list, relative to /proc) to AWK_STAT_LOOP's stdin. */
+export const statFilesCat = (files: string): string => `cat ${files} 2>/dev/null`;

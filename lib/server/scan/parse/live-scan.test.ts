@@ -32,7 +32,7 @@ const zombieChildren = (pid: number): number[] =>
 beforeAll(async () => {
   symlinkSync("/usr/bin/dash", join(tmp, "rpr-zparent"));
   mkdirSync(bb);
-  for (const applet of ["sh", "awk", "ps", "timeout", "grep", "nproc"]) symlinkSync(BUSYBOX, join(bb, applet));
+  for (const applet of ["sh", "awk", "ps", "timeout", "grep", "cat", "nproc"]) symlinkSync(BUSYBOX, join(bb, applet));
   // dash does not reap while blocked in `read`: three zombies until stdin closes, then `wait` reaps them.
   parent = spawn(join(tmp, "rpr-zparent"), ["-c", "sleep 0.05 & sleep 0.05 & sleep 0.05 & read x; wait"], {
     stdio: ["pipe", "ignore", "ignore"],
