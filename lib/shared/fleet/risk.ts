@@ -2,7 +2,7 @@
 // and reachability, with its account's thresholds, then an order for the fleet page.
 import { DEFAULT_THRESHOLDS } from "@/lib/shared/alerts/defaults";
 import { alertReasons } from "@/lib/shared/alerts/evaluate";
-import { currentFailure } from "@/lib/shared/alerts/scan-facts";
+import { judgedInputs } from "@/lib/shared/alerts/scan-facts";
 import type { Thresholds } from "@/lib/shared/alerts/types";
 import type { FleetSummary, Reachability, Risk } from "@/lib/shared/fleet/types";
 import type { TriageCause } from "@/lib/shared/triage/types";
@@ -24,9 +24,7 @@ export type RiskInput = { summary: FleetSummary | null; reachability: Reachabili
  */
 export function assessRisk({ summary, reachability }: RiskInput, thresholds: Thresholds = DEFAULT_THRESHOLDS): { risk: Risk; reasons: string[] } {
   const failing = reachability !== null && !reachability.ok;
-  const lastFailure = currentFailure(reachability);
-  const lastScan = summary && { zombies: summary.zombies, pidUse: summary.pidRatio, oldestZombieAgeSeconds: summary.oldestZombieAgeSeconds };
-  const reasons = alertReasons(thresholds, { lastScan, failuresInRow: reachability?.failuresInRow ?? 0, lastFailure }).map((r) => r.text);
+  const reasons = alertReasons(thresholds, judgedInputs(summary, reachability)).map((r) => r.text);
   if (summary && PID_CAUSES.has(summary.cause)) reasons.push(summary.verdict);
   if (reasons.length > 0) return { risk: "at-risk", reasons };
   if (failing) return { risk: "failing", reasons: [`The last scan failed (${reachability.error?.code ?? "error"}): ${reachability.error?.message ?? ""}`.trim()] };
