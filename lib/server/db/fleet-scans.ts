@@ -126,12 +126,25 @@ export async function readFleetScan(record: FleetScanRecord): Promise<FleetScan>
 }
 
 /**
- * Every finished result of the fleet scan (the event stream's poll; the caller drops repeats). All
- * of them, not those after a cursor: results commit in no particular order of their finishing
- * times, least of all from several instances, and a cursor would step over one committed late.
+ * The fleet scan's finished results, those finished at or after `since` when given (the event
+ * stream's poll; the caller drops repeats). Results commit in no particular order of their
+ * finishing times, least of all from several instances: a caller reading after a cursor checks
+ * finishedFleetResultCount and reads them all when one committed later than its margin.
  */
-export async function finishedFleetResults(fleetScanId: string): Promise<FleetScanResult[]> {
+export async function finishedFleetResults(fleetScanId: string, since?: string): Promise<FleetScanResult[]> {
   const db = await getDb();
-  const rows = await db.selectFrom("fleet_scan_results").selectAll().where("fleet_scan_id", "=", fleetScanId).where("status", "!=", "pending").orderBy("finished_at").execute();
-  return rows.map(toResult);
+  let query = db.selectFrom("fleet_scan_results").selectAll().where("fleet_scan_id", "=", fleetScanId).where("status", "!=", "pending");
+  if (since !== undefined) query = query.where("finished_at", ">=", since);
+  return (await query.orderBy("finished_at").execute()).map(toResult);
+}
+
+export async function finishedFleetResultCount(fleetScanId: string): Promise<number> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom("fleet_scan_results")
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as("n"))
+    .where("fleet_scan_id", "=", fleetScanId)
+    .where("status", "!=", "pending")
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
