@@ -12,9 +12,9 @@ import type { FleetScanProgress, FleetScanResult } from "@/lib/shared/fleet/type
 // nothing. Each read takes the results finished since the newest one sent, less LATE_COMMIT_MS,
 // and all of them only when the count of finished results says one committed later than that: a
 // 5,000-server scan is not read whole every second by every open page. Polling the rows rather
-// than PostgreSQL's LISTEN/NOTIFY: it works the same on both stores, holds no connection per instance for listening, cannot miss a
-// notification sent while a listener reconnects, and a second's delay is nothing for a progress
-// display. A comment line every 15 s keeps proxies from closing a quiet stream.
+// than PostgreSQL's LISTEN/NOTIFY: it works the same on both stores, holds no connection per
+// instance for listening, cannot miss a notification sent while a listener reconnects, and a
+// second's delay is nothing for a progress display. A comment line every 15 s keeps proxies from closing a quiet stream.
 
 const POLL_MS = 1000;
 /** How long after its finishing time a result may still commit and be caught by the cheap read. */
