@@ -3,7 +3,7 @@
 // and busybox ash, with mawk, gawk or busybox awk. Only fixed text, the validated integers pid and
 // startTime, a signal name from SIGNAL_OF and the configured protected names (held to a strict
 // grammar by lib/env.ts) go into them: nothing a user typed reaches the shell as text.
-import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesCat, wrapScript } from "@/lib/server/remote/shell";
+import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesText, wrapScript } from "@/lib/server/remote/shell";
 import { SIGNAL_OF, type SignalAction } from "@/lib/shared/actions/types";
 import { PROTECTED_NAME } from "@/lib/shared/schemas/protected-name";
 
@@ -48,7 +48,7 @@ export function preamble(pid: number, startTime: number): string[] {
     "rd() { s=$(cat /proc/$1/stat 2>/dev/null) || return 1; case $s in *\") \"*) ;; *) return 1;; esac; " +
       "r=${s##*[)] }; set -f; set -- $r; set +f; [ $# -ge 20 ] || return 1; " +
       "st=$1; pp=$2; fl=$7; t=${20}; c=${s#*[(]}; c=${c%[)] *}; }",
-    `(cd /proc && ${statFilesCat("[0-9]*/stat")} | awk -v p=$P -v m=${ACTION_MARK} ${doubleQuote(COUNT_AWK)})`,
+    `(cd /proc && ${statFilesText("[0-9]*/stat")} | awk -v p=$P -v m=${ACTION_MARK} ${doubleQuote(COUNT_AWK)})`,
   ];
 }
 

@@ -37,13 +37,13 @@ export const AWK_ESCAPE_FUNCTION = [
 
 /**
  * awk, inside BEGIN: opens a loop over /proc/PID/stat texts arriving on stdin (fed by
- * statFilesCat). In the body, `f` is the process's PID (as text), `s` its whole stat text, `x[k]`
+ * statFilesText). In the body, `f` is the process's PID (as text), `s` its whole stat text, `x[k]`
  * stat field k+2 counted after the LAST ") " (a comm may hold spaces, ")" and newlines), `n` how
  * many such fields (at least 20), and RSTART where that ") " starts. A comm with a newline spans two
  * lines: lines are joined until the text ends in the kernel's tail of fields, which 15 bytes of comm
  * cannot fake. awk reads none of the files itself: a process that exits between the open and the
  * read makes that read fail with ESRCH, and mawk aborts the whole program on a read error, where
- * cat reports it and goes on. The caller closes the loop's brace.
+ * grep reports it and goes on. The caller closes the loop's brace.
  */
 export const AWK_STAT_LOOP = [
   'while ((getline l) > 0) { if (w) s = ""; w = 0; if (s == "") s = l; else s = s "\\n" l;',
@@ -51,5 +51,13 @@ export const AWK_STAT_LOOP = [
   'n = split(substr(s, RSTART + 2), x, " "); if (n < 20) continue; w = 1; f = substr(s, 1, index(s, " (") - 1);',
 ].join(" ");
 
-/** The stat files named by `files` (a shell word list, relative to /proc) to AWK_STAT_LOOP's stdin. */
-export const statFilesCat = (files: string): string => `cat ${files} 2>/dev/null`;
+/**
+ * The stat files named by `files` (a shell word list, relative to /proc), every line as it is, to
+ * AWK_STAT_LOOP's stdin. grep, not cat: GNU cat maps and unmaps a 128 KiB buffer for every file, and
+ * on a 2-core host 1,000 stat files took it ~100 ms against ~20 ms for grep (a scan's remote part
+ * went from ~210 to ~120 ms). LC_ALL=C: in a UTF-8 locale GNU grep takes a name that is not valid
+ * UTF-8 for binary data and prints "binary file matches" instead of the line; in C only a NUL would,
+ * and a stat text holds none. `-h` (GNU, busybox, toybox): no file names. A file whose process has
+ * exited is reported on stderr and skipped.
+ */
+export const statFilesText = (files: string): string => `LC_ALL=C grep -h ^ ${files} 2>/dev/null`;

@@ -5,7 +5,7 @@
 // name held to systemd's grammar (lib/shared/actions/unit-name.ts) go in, the name only as the
 // value of one double-quoted assignment: nothing a user typed reaches the shell as code.
 import { ACTION_MARK, EXIT, identityChecks, preamble, SUDO_FAILED_CASE, wrapAction } from "@/lib/server/actions/signal-command";
-import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesCat } from "@/lib/server/remote/shell";
+import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesText } from "@/lib/server/remote/shell";
 import { parseRestartableUnit } from "@/lib/shared/actions/unit-name";
 
 /** systemctl restart waits for the stop and the start; the remote side gives up after this. */
@@ -133,7 +133,7 @@ export function buildUnitInfoCommand(pid: number, startTime: number): string {
     'l=$(find "$mp$ud" -name cgroup.procs 2>/dev/null | while IFS= read -r f; do cat "$f"; done | awk "/^[0-9]+\\$/" | sort -n -u)',
     'say procs total=$(printf "%s\\n" "$l" | awk "NF { n++ } END { print n + 0 }")',
     `set --; for x in $(printf "%s\\n" "$l" | head -n ${UNIT_PROCESSES_LISTED}); do set -- "$@" $x/stat; done`,
-    `[ $# -eq 0 ] || (cd /proc && ${statFilesCat('"$@"')} | awk -v m=${ACTION_MARK} ${doubleQuote(PROC_AWK)})`,
+    `[ $# -eq 0 ] || (cd /proc && ${statFilesText('"$@"')} | awk -v m=${ACTION_MARK} ${doubleQuote(PROC_AWK)})`,
     "say result=ok",
   ]);
 }

@@ -1,7 +1,7 @@
 // The shell commands a scan sends. They must run unchanged under bash, dash and busybox ash, with
 // mawk, gawk or busybox awk, procps-ng or busybox ps, with or without pstree. Only fixed text and
 // validated integers go into them.
-import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesCat, wrapScript } from "@/lib/server/remote/shell";
+import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesText, wrapScript } from "@/lib/server/remote/shell";
 import { MARKERS } from "@/lib/server/scan/command/markers";
 import { limitsStep, parentsStep, userTallyAwkProgram } from "@/lib/server/scan/command/triage-steps";
 
@@ -69,7 +69,7 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   // The summary line (digits and spaces only) goes to $p, the rows after it to stdout. LC_ALL=C: the
   // kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
   const stat =
-    "s=$(cd /proc && " + statFilesCat("[0-9]*/stat") + " | LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + '); p=${s%%[!0-9 ]*}; printf "%s\\n" "${s#*[!0-9 ]}"';
+    "s=$(cd /proc && " + statFilesText("[0-9]*/stat") + " | LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + '); p=${s%%[!0-9 ]*}; printf "%s\\n" "${s#*[!0-9 ]}"';
   // busybox ps rejects procps options: fall back to what it prints (the parser reads its header).
   // Its rows pass through an awk on their way to stdout (fd 4) that picks the top users' PIDs (fd 3).
   const ps =
