@@ -2,6 +2,7 @@ import "server-only";
 // The pstree step of a scan, run after the scan answered: the page shows the parents' pstree views
 // when it lands in the stored scan, and the scan's wall time never waits for it.
 import { findScan, updateScanBody } from "@/lib/server/db/scans";
+import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { buildPstreeCommand, PSTREE_MAX_PROCESSES, PSTREE_PARENTS } from "@/lib/server/scan/command/pstree-command";
 import { parsePstreeOutput, withPstree, type PstreeStep } from "@/lib/server/scan/parse/attach-pstree";
@@ -54,21 +55,23 @@ export function startPstree(scan: Scan, target: SshTarget, command: string, serv
   jobs().set(scan.id, job);
 }
 
-/** Waits for a scan's pstree step, if it still runs (tests, and shutting down cleanly). */
-export async function pstreeSettled(scanId: string): Promise<void> {
-  await jobs().get(scanId);
-}
+/** Past its command's limit, a step still pending waits this long for a channel and the store. */
+const PSTREE_GRACE_MS = 15_000;
 
 /**
- * A stored scan as readers should see it: one still marked pending whose step no longer runs here
- * (Reaper restarted meanwhile) says so instead of pending forever.
+ * A stored scan as readers should see it. One still marked pending whose step runs nowhere
+ * (Reaper stopped meanwhile) says so instead of pending forever: once the step is not running in
+ * this process and its time is up. Not running here alone proves nothing: the step starts only
+ * after the scan's answer was sent, and another instance may be running it.
  */
 export async function readScan(id: string): Promise<Scan | undefined> {
   // Looked up before reading: a step that ends while the row is read has already stored its view.
   const running = jobs().has(id);
   const scan = await findScan(id);
   if (!scan?.pstreePending || running) return scan;
-  const settled = withPstree(scan, { kind: "failed", reason: "Reaper restarted before it ended" });
+  const deadline = Date.parse(scan.startedAt) + scan.durationMs + env().REAPER_SSH_COMMAND_TIMEOUT_MS + PSTREE_GRACE_MS;
+  if (Date.now() < deadline) return scan;
+  const settled = withPstree(scan, { kind: "failed", reason: "Reaper stopped before it ended" });
   await updateScanBody(settled);
   return settled;
 }

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "@/lib/server/db/ids";
+import { insertScan } from "@/lib/server/db/scans";
+import { env } from "@/lib/server/env";
+import { readScan } from "@/lib/server/scan/pstree-step";
+import type { Scan } from "@/lib/shared/scan/types";
+import { testStore } from "@/tests/support/store";
+import { useFreshStore } from "@/tests/support/fresh-store";
+import { insertTestServer } from "@/tests/support/stored-server";
+
+// A scan answers before its pstree step starts, and another instance may run that step: a reader
+// must leave a pending step alone while it may still land, and settle it once its time is up
+// (Reaper stopped meanwhile) instead of showing "pending" forever.
+let store: Awaited<ReturnType<typeof useFreshStore>>;
+beforeAll(async () => {
+  store = await useFreshStore();
+});
+afterAll(() => store.close());
+
+const pendingScan = (serverId: string, startedAt: Date): Scan => ({
+  id: newId("scn"), serverId, startedAt: startedAt.toISOString(), durationMs: 120, commands: [], processes: [], zombies: [], parents: [], notes: [],
+  summary: { processes: 1, zombies: 0, pidsInUse: 1, pidMax: 32768, loadAvg: [0, 0, 0] }, pstreePending: true,
+});
+
+describe(`a scan's pending pstree step as readers see it, on ${testStore()}`, () => {
+  it("stays pending within its command's limit, even though no step runs in this process", async () => {
+    const server = await insertTestServer();
+    const scan = pendingScan(server.id, new Date());
+    await insertScan(scan);
+    expect((await readScan(scan.id))?.pstreePending).toBe(true);
+  });
+
+  it("is settled as failed, and stored so, once its limit and the grace after it have passed", async () => {
+    const server = await insertTestServer();
+    const scan = pendingScan(server.id, new Date(Date.now() - env().REAPER_SSH_COMMAND_TIMEOUT_MS - 60_000));
+    await insertScan(scan);
+    const read = await readScan(scan.id);
+    expect(read?.pstreePending).toBeFalsy();
+    expect(JSON.stringify(read)).toContain("Reaper stopped before it ended");
+    expect(JSON.stringify(await readScan(scan.id))).toContain("Reaper stopped before it ended");
+  });
+});
