@@ -90,6 +90,13 @@ function toJob(row: PgBoss.JobWithMetadata<unknown>): Job {
 
 type Claimed = { boss: PgBoss; retryLimit: number };
 
+/** The PostgreSQL store whose database pg-boss shares (its lock connections serialise pg-boss's setup). */
+async function postgresStore(): Promise<Extract<Awaited<ReturnType<typeof getStore>>, { kind: "postgres" }>> {
+  const store = await getStore();
+  if (store.kind !== "postgres") throw new Error("The pg-boss job queue needs the PostgreSQL store (DATABASE_URL).");
+  return store;
+}
+
 export class PgBossJobQueue implements JobQueue {
   private readonly dispatcher: Dispatcher;
   private readonly queues = new Map<string, WorkOptions | null>();
@@ -185,8 +192,7 @@ export class PgBossJobQueue implements JobQueue {
   private open(): Promise<PgBoss> {
     if (this.opening) return this.opening;
     const opening = (async () => {
-      const store = await getStore();
-      if (store.kind !== "postgres") throw new Error("The pg-boss job queue needs the PostgreSQL store (DATABASE_URL).");
+      const store = await postgresStore();
       const boss = new PgBoss({
         connectionString: this.databaseUrl,
         schema: PGBOSS_SCHEMA,
@@ -218,8 +224,12 @@ export class PgBossJobQueue implements JobQueue {
     const have = done.get(name);
     if (have === "configured" || (have === "created" && !options)) return;
     const queue: PgBoss.Queue = { name, policy: "stately", expireInSeconds: options?.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS };
-    if (!have) await boss.createQueue(name, queue);
-    if (options) await boss.updateQueue(name, queue);
+    // One instance at a time: pg-boss creates a queue's partition and attaches it to its job table,
+    // and two instances starting together deadlocked there (PostgreSQL aborted one's start).
+    await withAdvisoryLock((await postgresStore()).lockPool, "reaper:pg-boss-queues", async () => {
+      if (!have) await boss.createQueue(name, queue);
+      if (options) await boss.updateQueue(name, queue);
+    });
     done.set(name, options ? "configured" : "created");
   }
 
