@@ -60,8 +60,11 @@ describe("PostgreSQL advisory locks across instances", () => {
 
   it("do not make different names wait for each other", async () => {
     const [one, two] = instances;
-    let release: () => void = () => undefined;
+    let release: (() => void) | undefined;
     const first = withAdvisoryLock(lockPoolOf(one), "test:server-a", () => new Promise<void>((r) => (release = r)));
+    // server-a held first: on a loaded machine its lock can come after server-b's whole turn, and
+    // releasing it before then would release nothing.
+    while (!release) await new Promise((r) => setTimeout(r, 10));
     // Would hang (and time out) were server-b queued behind server-a.
     await withAdvisoryLock(lockPoolOf(two), "test:server-b", async () => undefined);
     release();
