@@ -128,23 +128,12 @@ export async function readFleetScan(record: FleetScanRecord): Promise<FleetScan>
 /**
  * The fleet scan's finished results, those finished at or after `since` when given (the event
  * stream's poll; the caller drops repeats). Results commit in no particular order of their
- * finishing times, least of all from several instances: a caller reading after a cursor checks
- * finishedFleetResultCount and reads them all when one committed later than its margin.
+ * finishing times, least of all from several instances: a caller reading after a cursor keeps a
+ * margin, and reads them all once the fleet scan is finished.
  */
 export async function finishedFleetResults(fleetScanId: string, since?: string): Promise<FleetScanResult[]> {
   const db = await getDb();
   let query = db.selectFrom("fleet_scan_results").selectAll().where("fleet_scan_id", "=", fleetScanId).where("status", "!=", "pending");
   if (since !== undefined) query = query.where("finished_at", ">=", since);
   return (await query.orderBy("finished_at").execute()).map(toResult);
-}
-
-export async function finishedFleetResultCount(fleetScanId: string): Promise<number> {
-  const db = await getDb();
-  const row = await db
-    .selectFrom("fleet_scan_results")
-    .select((eb) => eb.fn.countAll<number | string | bigint>().as("n"))
-    .where("fleet_scan_id", "=", fleetScanId)
-    .where("status", "!=", "pending")
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }

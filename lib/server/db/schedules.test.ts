@@ -4,9 +4,9 @@ import { newId, nowIso } from "@/lib/server/db/ids";
 import { dropUnscheduled, dueServers, planNextScan } from "@/lib/server/db/schedules";
 import { insertScan, listScans, pruneScans } from "@/lib/server/db/scans";
 import { updateStoredServer } from "@/lib/server/db/servers";
-import type { Scan } from "@/lib/shared/scan/types";
 import { testStore } from "@/tests/support/store";
 import { useFreshStore } from "@/tests/support/fresh-store";
+import { emptyScan } from "@/tests/support/stored-scan";
 import { insertTestServer } from "@/tests/support/stored-server";
 
 // The scheduler's plan and scan retention in the store (this file runs on SQLite and PostgreSQL).
@@ -18,10 +18,6 @@ afterAll(() => store.close());
 
 const server = insertTestServer;
 
-const scanAt = (serverId: string, startedAt: string): Scan => ({
-  id: newId("scn"), serverId, startedAt, durationMs: 5, commands: [], processes: [], zombies: [], parents: [], notes: [],
-  summary: { processes: 1, zombies: 0, pidsInUse: 1, pidMax: 32768, loadAvg: [0, 0, 0] },
-});
 
 const T0 = new Date("2026-12-01T10:00:00.000Z");
 const plus = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
@@ -65,9 +61,9 @@ describe(`scan retention on ${testStore()}`, () => {
   it("deletes scans older than the cutoff but keeps each server's newest, however old", async () => {
     const busy = await server();
     const idle = await server();
-    for (const day of [1, 2, 3, 40, 41]) await insertScan(scanAt(busy.id, new Date(Date.UTC(2026, 10, day)).toISOString()));
-    await insertScan(scanAt(idle.id, new Date(Date.UTC(2025, 0, 1)).toISOString()));
-    await insertScan(scanAt(idle.id, new Date(Date.UTC(2025, 0, 2)).toISOString()));
+    for (const day of [1, 2, 3, 40, 41]) await insertScan(emptyScan(busy.id, new Date(Date.UTC(2026, 10, day)).toISOString()));
+    await insertScan(emptyScan(idle.id, new Date(Date.UTC(2025, 0, 1)).toISOString()));
+    await insertScan(emptyScan(idle.id, new Date(Date.UTC(2025, 0, 2)).toISOString()));
 
     const pruned = await pruneScans(new Date(Date.UTC(2026, 10, 3)).toISOString(), 1);
     expect(pruned).toBe(3);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { User } from "@/lib/shared/auth/types";
-import { finishedFleetResultCount, finishedFleetResults, findFleetScanRecord, readFleetScan } from "@/lib/server/db/fleet-scans";
+import { finishedFleetResults, findFleetScanRecord, readFleetScan } from "@/lib/server/db/fleet-scans";
 import { onFleetResults } from "@/lib/server/fleet/events";
 import { requireFleetScan } from "@/lib/server/fleet/fleet-scans";
 import { log } from "@/lib/server/log";
@@ -9,15 +9,17 @@ import type { FleetScanProgress, FleetScanResult } from "@/lib/shared/fleet/type
 // GET /api/fleet/scans/:id/events: `snapshot` (the whole scan so far), then one `result` per server
 // as it finishes (with the progress), then `done`. Results are read from the store, woken by this
 // process's jobs and polled as well, so a stream opened late, or served by another process, misses
-// nothing. Each read takes the results finished since the newest one sent, less LATE_COMMIT_MS,
-// and all of them only when the count of finished results says one committed later than that: a
-// 5,000-server scan is not read whole every second by every open page. Polling the rows rather
-// than PostgreSQL's LISTEN/NOTIFY: it works the same on both stores, holds no connection per
+// nothing. Each read takes the results finished since the newest one sent, less LATE_COMMIT_MS
+// (results commit in no strict order of their finishing times, least of all from several
+// instances), and all of them once, when the fleet scan is finished, for any that committed later
+// still: a 5,000-server scan is not read whole every second by every open page. Polling the rows
+// rather than PostgreSQL's LISTEN/NOTIFY: it works the same on both stores, holds no connection per
 // instance for listening, cannot miss a notification sent while a listener reconnects, and a
-// second's delay is nothing for a progress display. A comment line every 15 s keeps proxies from closing a quiet stream.
+// second's delay is nothing for a progress display. A comment line every 15 s keeps proxies from
+// closing a quiet stream.
 
 const POLL_MS = 1000;
-/** How long after its finishing time a result may still commit and be caught by the cheap read. */
+/** How long after its finishing time a result may still commit and be caught before the scan ends. */
 const LATE_COMMIT_MS = 30_000;
 const HEARTBEAT_MS = 15_000;
 
@@ -72,9 +74,12 @@ export async function fleetScanEventStream(user: User, id: string, signal: Abort
           do {
             again = false;
             take(await finishedFleetResults(id, new Date(Date.parse(newest) - LATE_COMMIT_MS).toISOString()));
-            if (seen.size < (await finishedFleetResultCount(id))) take(await finishedFleetResults(id));
           } while (again && !closed);
-          if (progress.done >= progress.total || (await findFleetScanRecord(id))?.finishedAt) finish();
+          if (progress.done < progress.total) {
+            if (!(await findFleetScanRecord(id))?.finishedAt) return;
+            take(await finishedFleetResults(id));
+          }
+          finish();
         } catch (e) {
           log.error("fleet.events_failed", { fleetScanId: id, error: e instanceof Error ? e.message : String(e) });
           finish();

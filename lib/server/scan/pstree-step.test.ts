@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "@/lib/server/db/ids";
 import { insertScan } from "@/lib/server/db/scans";
 import { env } from "@/lib/server/env";
 import { readScan } from "@/lib/server/scan/pstree-step";
-import type { Scan } from "@/lib/shared/scan/types";
 import { testStore } from "@/tests/support/store";
 import { useFreshStore } from "@/tests/support/fresh-store";
+import { emptyScan } from "@/tests/support/stored-scan";
 import { insertTestServer } from "@/tests/support/stored-server";
 
 // A scan answers before its pstree step starts, and another instance may run that step: a reader
@@ -17,10 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const pendingScan = (serverId: string, startedAt: Date): Scan => ({
-  id: newId("scn"), serverId, startedAt: startedAt.toISOString(), durationMs: 120, commands: [], processes: [], zombies: [], parents: [], notes: [],
-  summary: { processes: 1, zombies: 0, pidsInUse: 1, pidMax: 32768, loadAvg: [0, 0, 0] }, pstreePending: true,
-});
+const pendingScan = (serverId: string, startedAt: Date) => emptyScan(serverId, startedAt.toISOString(), { durationMs: 120, pstreePending: true });
 
 describe(`a scan's pending pstree step as readers see it, on ${testStore()}`, () => {
   it("stays pending within its command's limit, even though no step runs in this process", async () => {

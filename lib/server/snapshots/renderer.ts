@@ -112,8 +112,9 @@ async function screenshot(html: string, ms: number): Promise<Buffer> {
     }
     return png;
   } catch (e) {
-    if (page) await closePage(page);
-    else void drawing.then(() => page && closePage(page), () => page && closePage(page));
+    const close = () => page && closePage(page);
+    if (page) await close();
+    else void drawing.then(close, close);
     throw e;
   } finally {
     clearTimeout(timer);
