@@ -1,8 +1,12 @@
 import { Callout } from "@/components/ui/callout";
 
-/** Remarks about how the scan was made, e.g. "pstree is not installed: …", and whether pstree still runs. */
-export function ScanNotes({ notes: made, pstreePending = false }: { notes: string[]; pstreePending?: boolean }) {
-  const notes = pstreePending ? [...made, "pstree is still running on the server for the parents with the most zombies; their pstree view appears here when it ends."] : made;
+/** Remarks about how the scan was made, e.g. "pstree is not installed: …", and what still runs. */
+export function ScanNotes({ notes: made, psPending = false, pstreePending = false }: { notes: string[]; psPending?: boolean; pstreePending?: boolean }) {
+  const notes = [
+    ...made,
+    ...(psPending ? ["ps is still running on the server: users, command lines, CPU and memory use appear here in a moment."] : []),
+    ...(pstreePending ? ["pstree is still running on the server for the parents with the most zombies; their pstree view appears here when it ends."] : []),
+  ];
   if (notes.length === 0) return null;
   return (
     <Callout tone="info" title={notes.length === 1 ? "Note about this scan" : "Notes about this scan"}>

@@ -70,7 +70,7 @@ export function ScanResult({ scan, isLatest, onShowLatest, role, onScanAgain }: 
       </div>
       {scan.triage ? <TriagePanel triage={scan.triage} commands={scan.commands} /> : null}
       <ScanSummary summary={scan.summary} />
-      <ScanNotes notes={scan.notes ?? []} pstreePending={scan.pstreePending} />
+      <ScanNotes notes={scan.notes ?? []} psPending={scan.psPending} pstreePending={scan.pstreePending} />
       <CommandCostHint commandCostMs={scan.commandCostMs} />
       {canAct ? <EarlierOutcomes scan={scan} /> : null}
       {scan.summary.zombies === 0 && scan.parents.length === 0 ? (

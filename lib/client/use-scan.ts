@@ -9,17 +9,18 @@ import { serverKey } from "@/lib/client/use-server";
 export const scanKey = (id: string) => `/api/scans/${id}`;
 
 /** While the pstree step still runs on the server, the stored scan is read again this often. */
-const PSTREE_POLL_MS = 700;
+const DETAILS_POLL_MS = 500;
 
 /**
  * One stored scan; `null` id means "no scan to show" (never scanned). A scan never changes, except
- * that its pstree view lands after it (`pstreePending` until then): it is polled meanwhile.
+ * that its details step (ps, then pstree) lands after it (`psPending`, `pstreePending` until then):
+ * it is polled meanwhile.
  */
 export function useScan(id: string | null, fallback?: Scan) {
   const res = useSWR<Scan>(id ? scanKey(id) : null, fetcher, {
     revalidateOnFocus: false,
     revalidateIfStale: false,
-    refreshInterval: (latest) => (latest?.pstreePending ? PSTREE_POLL_MS : 0),
+    refreshInterval: (latest) => (latest?.psPending || latest?.pstreePending ? DETAILS_POLL_MS : 0),
     ...(fallback && fallback.id === id ? { fallbackData: fallback } : {}),
   });
   return { ...res, scan: res.data };

@@ -44,6 +44,11 @@ test("log in, add a lab server, scan it and see its zombies grouped by parent", 
   await expect(groups.filter({ hasText: /httpd \(\d+\): 9 zombies/ })).toHaveCount(1);
   await expect(groups.filter({ hasText: /php-fpm \(\d+\): 2 zombies/ })).toHaveCount(1);
   await expect(page.getByTestId("summary")).toContainText(String(lab.expected.zombies));
+  // ps runs after the answer: the parents' users and command lines fill in, and the note saying
+  // it still runs goes away.
+  await expect(groups.filter({ hasText: /httpd \(\d+\): 9 zombies/ })).toContainText(/user\s*root/);
+  await expect(groups.filter({ hasText: /httpd \(\d+\): 9 zombies/ })).toContainText("command");
+  await expect(page.getByText("ps is still running on the server")).toHaveCount(0);
   await page.screenshot(shot("04-scan"));
   // The key was typed into this browser minutes ago; no page may ever show it back.
   const keyLine = lab.privateKey.split("\n")[1] ?? "missing";

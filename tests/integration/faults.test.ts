@@ -27,7 +27,8 @@ const flags = fs.mkdtempSync(path.join(os.tmpdir(), "reaper-faults-"));
 const flag = (name: string) => path.join(flags, name);
 const hangWhen = (name: string) => `if [ -e ${flag(name)} ]; then touch ${flag(`${name}.started`)}; sleep 30; fi`;
 const STAND_INS = {
-  ps: `${hangWhen("ps-hang")}\nexec /usr/bin/ps "$@"`,
+  // The scan reads /proc through grep (its first step, the kernel limits, too): it hangs there.
+  grep: `${hangWhen("scan-hang")}\nexec /usr/bin/grep "$@"`,
   // The signal command runs `sudo -n kill ...` for a server with useSudo: it hangs before the kill.
   sudo: `[ "$1" = -n ] && shift\n${hangWhen("sudo-hang")}\nexec "$@"`,
 };
@@ -87,20 +88,20 @@ async function sshdSessions(l: LabServer): Promise<number> {
   return Number(stdout.trim());
 }
 
-/** A good scan first (the pooled connection is warm), then one caught while its ps runs. */
-async function scanCaughtInPs(): Promise<{ before: Awaited<ReturnType<typeof storedScans>>; pending: ReturnType<typeof scan> }> {
+/** A good scan first (the pooled connection is warm), then one caught while it reads /proc. */
+async function scanCaughtReading(): Promise<{ before: Awaited<ReturnType<typeof storedScans>>; pending: ReturnType<typeof scan> }> {
   expect((await scan(server.id)).status).toBe(201);
   const before = await storedScans(server.id);
-  await hang("ps-hang");
+  await hang("scan-hang");
   const pending = scan(server.id);
-  await started("ps-hang");
-  release("ps-hang");
+  await started("scan-hang");
+  release("scan-hang");
   return { before, pending };
 }
 
 describe("sshd killed", () => {
   it("mid-scan: SSH_UNREACHABLE saying the connection was lost, no scan stored; the next scan reconnects", async () => {
-    const { before, pending } = await scanCaughtInPs();
+    const { before, pending } = await scanCaughtReading();
     expect((await lab.signalSshd("KILL", "all")).length).toBeGreaterThan(1);
     const res = await pending;
     expect([res.status, res.body.error.code]).toEqual([502, "SSH_UNREACHABLE"]);
@@ -136,7 +137,7 @@ describe("sshd killed", () => {
 
 describe("sshd frozen (SIGSTOP) mid-scan", () => {
   it("SSH_TIMEOUT at the client's deadline; the frozen connection is dropped and the next scan opens a fresh one", async () => {
-    const { before, pending } = await scanCaughtInPs();
+    const { before, pending } = await scanCaughtReading();
     const frozen = await lab.signalSshd("STOP", "sessions");
     expect(frozen.length).toBeGreaterThan(0);
     const started_ = Date.now();
@@ -158,9 +159,9 @@ describe("sshd frozen (SIGSTOP) mid-scan", () => {
 
 describe("the remote timeout", () => {
   it("work past the limit ends on the server (no process left) and exit 124 is SSH_TIMEOUT saying it was stopped there", async () => {
-    await hang("ps-hang");
+    await hang("scan-hang");
     const res = await scan(server.id);
-    release("ps-hang");
+    release("scan-hang");
     expect([res.status, res.body.error.code]).toEqual([504, "SSH_TIMEOUT"]);
     expect(res.body.error.message).toMatch(/ran out of time on faults and was stopped there/);
     // The client's own deadline (8 s) did not decide: the server's `timeout` (6 s) did, with exit 124.
@@ -175,10 +176,10 @@ describe("the server gone (its namespace killed) mid-scan", () => {
     try {
       const s = await addServer(doomed, "faults-doomed");
       expect((await scan(s.id)).status).toBe(201);
-      await hang("ps-hang");
+      await hang("scan-hang");
       const pending = scan(s.id);
-      await started("ps-hang");
-      release("ps-hang");
+      await started("scan-hang");
+      release("scan-hang");
       await doomed.stop();
       const res = await pending;
       expect([res.status, res.body.error.code]).toEqual([502, "SSH_UNREACHABLE"]);

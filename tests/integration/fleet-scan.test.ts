@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabServer, type LabServer } from "@/lab";
 import type { Account } from "@/lib/shared/people/types";
 import type { FleetRow, FleetScan, FleetScanProgress, FleetScanResult } from "@/lib/shared/fleet/types";
+import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
@@ -108,10 +109,13 @@ describe("a fleet scan with broken servers among good ones", () => {
     expect(by[servers.down1!.id]!.error?.code).toBe("SSH_UNREACHABLE");
     expect(by[servers.down2!.id]!.error?.code).toBe("SSH_UNREACHABLE");
     for (const r of res.body.results.filter((x) => x.status === "error")) expect(r.error!.message.length).toBeGreaterThan(20);
-    // The good scans are stored as any scan is.
-    const scan = await admin.call<{ summary: { zombies: number } }>("GET", `/api/scans/${by[servers.leaky!.id]!.scanId}`);
+    // The good scans are stored as any scan is, complete: a background scan waits for its details
+    // step (ps and pstree) before it is recorded, so nothing of it is pending.
+    const scan = await admin.call<Scan>("GET", `/api/scans/${by[servers.leaky!.id]!.scanId}`);
     expect(scan.status).toBe(200);
     expect(scan.body.summary.zombies).toBe(120);
+    expect([scan.body.psPending, scan.body.pstreePending]).toEqual([undefined, undefined]);
+    expect(scan.body.processes.filter((p) => p.user === "?")).toEqual([]);
   });
 
   it("the fleet lists the leaking server first, the failing ones with their codes, the calm one last", async () => {

@@ -4,6 +4,7 @@ import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
+import { settledScan } from "@/tests/lab/scan-through-app";
 
 // A 10,000-process host scanned through the built app over real SSH: every process and zombie is
 // counted, the parents are exact, the scan's own processes stay out, and pstree (seconds per call
@@ -12,6 +13,8 @@ const PARENTS = Array.from({ length: 5 }, (_, i) => ({ comm: `httpd-${i}`, zombi
 
 let app: AppServer;
 let lab: LabServer;
+/** The scan's answer, and the same scan once its details step (ps alone at this size) landed. */
+let answer: Scan;
 let scan: Scan;
 
 beforeAll(async () => {
@@ -20,7 +23,8 @@ beforeAll(async () => {
   const server = await api.call<Server>("POST", "/api/servers", { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey });
   const res = await api.call<Scan>("POST", `/api/servers/${server.body.id}/scans`);
   expect(res.status).toBe(201);
-  scan = res.body;
+  answer = res.body;
+  scan = await settledScan(api, answer, 60_000);
 }, 180_000);
 afterAll(async () => {
   await Promise.all([app?.stop(), lab?.stop()]);
@@ -40,9 +44,12 @@ describe("a 10,000-process host", () => {
     expect(scan.processes.filter((p) => p.comm === "timeout" || p.args.includes("@@reaper") || /^sshd: root@notty/.test(p.args))).toEqual([]);
   });
 
-  it("skips pstree at this size, says so, and has nothing pending", () => {
-    expect(scan.pstreePending).toBeUndefined();
-    expect(scan.commands[3]).toBe("");
-    expect(scan.notes.join(" ")).toContain("pstree skipped");
+  it("skips pstree at this size and says so; ps follows the answer and fills in every process", () => {
+    expect([answer.psPending, answer.pstreePending]).toEqual([true, undefined]);
+    expect(answer.commands[3]).toBe("");
+    expect(answer.notes.join(" ")).toContain("pstree skipped");
+    expect(scan.psPending).toBeUndefined();
+    expect(scan.processes.filter((p) => p.user === "?")).toEqual([]);
+    expect(scan.processes.filter((p) => !p.state.startsWith("Z") && p.args === "")).toEqual([]);
   });
 });

@@ -47,7 +47,9 @@ async function sshdSessions(l: LabServer): Promise<number> {
 
 describe("scanning a lab server", () => {
   let server: Server;
+  /** The scan's answer, and the same scan once its details step landed. */
   let first: Scan;
+  let settled: Scan;
 
   beforeAll(async () => {
     server = await addServer(lab);
@@ -83,13 +85,18 @@ describe("scanning a lab server", () => {
     expect(deepest).toBeGreaterThanOrEqual(5);
   });
 
-  it("answers before pstree runs, then stores pstree -s -p's view of the top parents with the exact command", async () => {
-    expect(first.pstreePending).toBe(true);
+  it("answers before ps and pstree run, then stores what they bring: users, command lines, pstree -s -p's view of the top parents, with the exact commands", async () => {
+    expect([first.psPending, first.pstreePending]).toEqual([true, true]);
+    expect(first.processes.every((p) => p.user === "?" && p.cpu === null)).toBe(true);
     const pstreeStep = first.commands[3] ?? "";
     expect(pstreeStep).toContain(`for pid in ${first.parents.map((p) => p.pid).join(" ")}; do`);
-    const settled = await settledScan(api, first);
-    expect(settled.pstreePending).toBeUndefined();
+    expect(first.commands[2]).toContain("ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args=");
+    settled = await settledScan(api, first);
+    expect([settled.psPending, settled.pstreePending]).toEqual([undefined, undefined]);
     expect(settled.commands).toEqual(first.commands);
+    expect(settled.summary).toEqual(first.summary);
+    expect(settled.processes.find((p) => p.pid === 1)).toMatchObject({ user: "root", args: expect.stringMatching(/\S/) });
+    expect(settled.users?.length).toBeGreaterThan(0);
     for (const parent of settled.parents) {
       const tree = parsePstree(parent.pstree ?? "");
       if (!tree.ok) throw new Error(`pstree of ${parent.comm}: ${tree.error}`);
@@ -98,9 +105,9 @@ describe("scanning a lab server", () => {
   });
 
   it("leaves its own processes out: the SSH session, timeout, its shells, ps and awk", () => {
-    const own = first.processes.filter((p) => /^sshd: root(@notty| \[priv\])/.test(p.args) || p.comm === "timeout" || p.args.includes("@@reaper") || ["ps", "awk", "mawk"].includes(p.comm));
+    const own = settled.processes.filter((p) => /^sshd: root(@notty| \[priv\])/.test(p.args) || p.comm === "timeout" || p.args.includes("@@reaper") || ["ps", "awk", "mawk"].includes(p.comm));
     expect(own).toEqual([]);
-    expect(first.processes.some((p) => p.comm === "sshd")).toBe(true);
+    expect(settled.processes.some((p) => p.comm === "sshd")).toBe(true);
   });
 
   it("fills the summary from the server's own figures", () => {
@@ -132,7 +139,7 @@ describe("scanning a lab server", () => {
     expect(list.body.scans.length).toBeGreaterThanOrEqual(2);
     expect(list.body.scans.at(-1)?.id).toBe(first.id);
     const again = await api.call<Scan>("GET", `/api/scans/${first.id}`);
-    expect(again.body.zombies).toEqual(first.zombies);
+    expect(again.body.zombies).toEqual(settled.zombies);
   });
 });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabServer, type LabScenario, type LabServer } from "@/lab";
+import { waitFor } from "@/lab/run";
+import type { FleetRow } from "@/lib/shared/fleet/types";
 import type { Scan } from "@/lib/shared/scan/types";
 import type { TriageCause } from "@/lib/shared/triage/types";
 import { nprocLimitOf, pidsCgroupOf, tasksOf, zombieParentPid } from "@/tests/lab/lab-truth";
@@ -106,6 +108,17 @@ describe.each(CASES)("$name", ({ scenario, verdict, atLimit }) => {
       expect(got?.pid).toBeNull();
       expect(got?.text).toMatch(scan.parents.length === 0 ? /^No process-level cause found\.$/ : /^No process-level cause found\. /);
     }
+  });
+
+  // The answer comes before ps, so before the per-user limits: the fleet's figures are brought up
+  // to date once the details step has landed (a user at its limit changes the verdict then).
+  it("the fleet row carries the settled scan's verdict", async () => {
+    const rowVerdict = async () => {
+      const fleet = await api.call<{ servers: FleetRow[] }>("GET", "/api/fleet");
+      return fleet.body.servers.find((r) => r.lastScan?.id === scan.id)?.lastScan?.summary;
+    };
+    const summary = await waitFor(async () => ((await rowVerdict())?.verdict === scan.triage?.verdict.text ? rowVerdict() : undefined), 10_000, async () => `the fleet row says ${JSON.stringify((await rowVerdict())?.verdict)}`);
+    expect(summary?.cause).toBe(scan.triage?.verdict.cause);
   });
 
   it("the lab user's entry has the limit and task count the server shows", async () => {

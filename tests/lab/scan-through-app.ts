@@ -5,14 +5,14 @@ import type { Server } from "@/lib/shared/servers/types";
 import type { ApiClient } from "@/tests/support/api-client";
 
 /**
- * The stored scan once its pstree step (which runs after the scan answered) has landed. Polls, as
+ * The stored scan once its details step (which runs after the scan answered) has landed. Polls, as
  * the page does; fails the test when the step never settles.
  */
 export async function settledScan(api: ApiClient, scan: Scan, timeoutMs = 30_000): Promise<Scan> {
   const deadline = Date.now() + timeoutMs;
   for (let current = scan; ; ) {
-    if (!current.pstreePending) return current;
-    if (Date.now() > deadline) throw new Error(`the pstree step of scan ${scan.id} did not settle within ${timeoutMs} ms`);
+    if (!current.psPending && !current.pstreePending) return current;
+    if (Date.now() > deadline) throw new Error(`the details step of scan ${scan.id} did not settle within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
     const res = await api.call<Scan>("GET", `/api/scans/${scan.id}`);
     if (res.status !== 200) throw new Error(`reading scan ${scan.id} answered ${res.status}`);

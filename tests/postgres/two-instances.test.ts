@@ -24,7 +24,7 @@ let databaseUrl: string;
 
 const FLEET_SERVERS = 6;
 // Per-host limit 6 s with a 2 s connect limit: a scan job expires (its instance taken for dead)
-// after 2 + 6 + 15 s (lib/server/fleet/scan-job.ts).
+// after 2 + 2 * 6 + 15 s (lib/server/fleet/scan-job.ts).
 const FLEET_ENV = { REAPER_FLEET_HOST_TIMEOUT_MS: "6000", REAPER_SSH_CONNECT_TIMEOUT_MS: "2000" };
 
 beforeAll(async () => {

@@ -20,6 +20,15 @@ export async function recordScanOk(serverId: string, scan: { id: string; started
     .execute();
 }
 
+/**
+ * The figures of a scan recorded before its details step landed, now with them (a verdict may
+ * change with the per-user limits ps leads to); nothing when a later scan has been recorded since.
+ */
+export async function refreshLastScanSummary(serverId: string, scanId: string, summary: FleetSummary): Promise<void> {
+  const db = await getDb();
+  await db.updateTable("scan_status").set({ last_summary: JSON.stringify(summary) }).where("server_id", "=", serverId).where("last_scan_id", "=", scanId).execute();
+}
+
 /** A failure keeps the last good scan's figures: the row still shows what was last known. */
 export async function recordScanFailure(serverId: string, error: FleetError, at: string): Promise<void> {
   const db = await getDb();

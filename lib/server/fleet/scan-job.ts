@@ -21,11 +21,12 @@ export const scanServerJob: JobDefinition<{ serverId: string }> = {
   name: "fleet.scan-server",
   payload: z.object({ serverId: z.string().min(1).max(100) }),
   concurrency: () => env().REAPER_FLEET_CONCURRENCY,
-  // A live scan ends within its connect and command limits (the remote command is wrapped in
-  // `timeout`); past those plus a margin, its instance is taken for dead and another scans again.
+  // A live scan ends within its connect limit and two command limits (the scan and its details
+  // step, each wrapped in `timeout`); past those plus a margin, its instance is taken for dead and
+  // another scans again.
   expireInSeconds: () => {
     const limits = hostLimits();
-    return Math.ceil((limits.connectTimeoutMs + limits.commandTimeoutMs) / 1000) + EXPIRY_MARGIN_SECONDS;
+    return Math.ceil((limits.connectTimeoutMs + 2 * limits.commandTimeoutMs) / 1000) + EXPIRY_MARGIN_SECONDS;
   },
   run: async ({ serverId }, job) => {
     const server = await findStoredServerById(serverId);

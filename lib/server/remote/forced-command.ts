@@ -4,7 +4,7 @@
 // here by the same functions that build what Reaper sends, with their variable parts (integers, the
 // protected names) turned into placeholders; a test holds the shipped script to this text.
 import { buildPollCommand, buildSignalCommand } from "@/lib/server/actions/signal-command";
-import { buildPstreeCommand, PSTREE_PARENTS } from "@/lib/server/scan/command/pstree-command";
+import { buildDetailsCommand, PSTREE_PARENTS } from "@/lib/server/scan/command/details-command";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import { SIGNAL_ACTIONS } from "@/lib/shared/actions/types";
 
@@ -20,7 +20,7 @@ const TIMEOUT = 3517;
 const PID = 918273645;
 const START = 5647382910;
 const NAME = "zzprotectedzz";
-/** pstree's PIDs must be real ones (at most the kernel's PID limit). */
+/** The details step's pstree PIDs must be real ones (at most the kernel's PID limit). */
 const TREE_PID = 3918271;
 
 function swap(text: string, from: string, to: string, times: number): string {
@@ -31,7 +31,7 @@ function swap(text: string, from: string, to: string, times: number): string {
 
 const withIds = (text: string): string => swap(text, `P=${PID}; S=${START}`, `P=${INT}; S=${INT}`, 1);
 
-/** Every command text the script permits: the scan and its pstree step, the signal command per signal (with and without sudo), the outcome check. */
+/** Every command text the script permits: the scan and its details step, the signal command per signal (with and without sudo), the outcome check. */
 export function permittedTemplates(): string[] {
   const scan = swap(buildScanCommand({ timeoutSeconds: TIMEOUT }).command, `timeout -k 2 ${TIMEOUT} sh -c`, `timeout -k 2 ${INT} sh -c`, 1);
   const signals = SIGNAL_ACTIONS.flatMap((action) =>
@@ -39,13 +39,13 @@ export function permittedTemplates(): string[] {
       swap(withIds(buildSignalCommand({ action, pid: PID, startTime: START, useSudo, protectedNames: [NAME] })), `"${NAME}"`, NAMES, 1),
     ),
   );
-  // The pstree step after a scan: one template per number of parents it may name.
-  const pstrees = Array.from({ length: PSTREE_PARENTS }, (_, i) => {
-    const pids = Array.from({ length: i + 1 }, (_, j) => TREE_PID + j);
-    const text = swap(buildPstreeCommand(pids, { timeoutSeconds: TIMEOUT }).command, `timeout -k 2 ${TIMEOUT} sh -c`, `timeout -k 2 ${INT} sh -c`, 1);
+  // The details step after a scan: one template per number of parents its pstree part may name (none too).
+  const details = Array.from({ length: PSTREE_PARENTS + 1 }, (_, i) => {
+    const pids = Array.from({ length: i }, (_, j) => TREE_PID + j);
+    const text = swap(buildDetailsCommand(pids, { timeoutSeconds: TIMEOUT }).command, `timeout -k 2 ${TIMEOUT} sh -c`, `timeout -k 2 ${INT} sh -c`, 1);
     return pids.reduce((t, pid) => swap(t, String(pid), INT, 1), text);
   });
-  const templates = [scan, ...pstrees, ...signals, withIds(buildPollCommand(PID, START))];
+  const templates = [scan, ...details, ...signals, withIds(buildPollCommand(PID, START))];
   for (const t of templates) {
     if (t.split(INT).join("").split(NAMES).join("").includes("{{")) throw new Error("internal: a command holds {{, which the script reads as a placeholder");
     if (t.split("\n").includes("REAPER_TEMPLATES") || t.split("\n").includes(END)) throw new Error("internal: a command holds a line the script uses as a delimiter");

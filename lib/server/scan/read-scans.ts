@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
 import { listScans } from "@/lib/server/db/scans";
-import { readScan } from "@/lib/server/scan/pstree-step";
+import { readScan } from "@/lib/server/scan/details-step";
 import { findStoredServer } from "@/lib/server/db/servers";
 import { requireStoredServer } from "@/lib/server/servers/service";
 import type { Scan, ScanListItem } from "@/lib/shared/scan/types";

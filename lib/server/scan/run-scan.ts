@@ -4,7 +4,7 @@ import { AppError, isAppError } from "@/lib/shared/errors/app-error";
 import type { User } from "@/lib/shared/auth/types";
 import { newId, nowIso } from "@/lib/server/db/ids";
 import { insertScan } from "@/lib/server/db/scans";
-import { recordScanFailure, recordScanOk } from "@/lib/server/db/scan-status";
+import { recordScanFailure, recordScanOk, refreshLastScanSummary } from "@/lib/server/db/scan-status";
 import type { StoredServer } from "@/lib/server/db/servers";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -17,16 +17,15 @@ import { afterScan } from "@/lib/server/alerts/after-scan";
 import { pinFirstSeenKeys } from "@/lib/server/servers/pin-seen-keys";
 import { sshTargetOf } from "@/lib/server/servers/ssh-target";
 import { runRemote } from "@/lib/server/ssh/remote";
-import { planPstree, startPstree } from "@/lib/server/scan/pstree-step";
-import { PSTREE_PARENTS } from "@/lib/server/scan/command/pstree-command";
+import { planDetails, runDetails } from "@/lib/server/scan/details-step";
+import { PSTREE_PARENTS } from "@/lib/server/scan/command/details-command";
 import { PhaseTimer } from "@/lib/server/scan/phase-timer";
 
 /**
  * One round trip to the server, parsed, stored as history, and returned as the contract's Scan. The
- * pstree step follows once the answer has been sent (Next's `after`): started earlier, its five
- * whole-table reads share the server's and Reaper's CPUs with the answer still on its way, which
- * slowed a warm scan of 1,000 processes by ~30 ms on this 2-core lab. It lands in the stored scan
- * (`pstreePending` until then). Route handlers only: `after` needs a request.
+ * details step (ps, then pstree) follows once the answer has been sent (Next's `after`): it reads
+ * the whole process table again, which on this 2-core lab cost more than the scan's own remote part.
+ * It lands in the stored scan (`psPending` until then). Route handlers only: `after` needs a request.
  */
 export async function runScan(viewer: User, serverId: string): Promise<Scan> {
   return scanServer(await requireStoredServer(viewer, serverId), {}, after);
@@ -38,32 +37,43 @@ export type ScanLimits = { connectTimeoutMs?: number; commandTimeoutMs?: number 
 /**
  * Scans a server whoever asked (a person, the scheduler, a fleet scan; callers check who may) and
  * stores the scan. Every outcome, stored scan or failure, is recorded as the server's scan status
- * (reachability on the fleet page) and goes through alerting, here and nowhere else. `later` starts
- * the pstree step once the scan is stored: at once unless the caller has an answer to send first.
+ * (reachability on the fleet page) and goes through alerting, here and nowhere else. With `later`
+ * (someone waits for the answer), the details step starts from it once the scan is stored; when it
+ * lands the status's figures are brought up to date and alerting runs. Without, the scan is
+ * complete (details included) before it is recorded and returned.
  */
-export async function scanServer(server: StoredServer, limits: ScanLimits = {}, later: (work: () => void) => void = (work) => work()): Promise<Scan> {
+export async function scanServer(server: StoredServer, limits: ScanLimits = {}, later?: (work: () => void) => void): Promise<Scan> {
   let scan: Scan;
   let reused: boolean;
-  let pstree: (() => void) | null;
+  let details: () => Promise<Scan>;
   const phases = new PhaseTimer();
   try {
-    ({ scan, reused, pstree } = await scanOnce(server, limits, phases));
+    ({ scan, reused, details } = await scanOnce(server, limits, phases));
   } catch (e) {
     const error = isAppError(e) ? { code: e.code, message: e.message } : { code: "INTERNAL", message: "The scan failed inside Reaper (see its log)." };
     await recordScanFailure(server.id, error, nowIso()).catch((err: unknown) => log.error("scan.status_not_recorded", { serverId: server.id, error: String(err) }));
     await afterScan(server);
     throw e;
   }
+  if (!later) scan = await details();
   await recordScanOk(server.id, { id: scan.id, startedAt: scan.startedAt, summary: fleetSummaryOf(scan) }, nowIso());
-  await afterScan(server);
+  if (later) {
+    // Alerts wait for the details too: the snapshot an alert sends shows users and command lines.
+    const landed = details;
+    later(() => void landed()
+      .then((s) => refreshLastScanSummary(server.id, s.id, fleetSummaryOf(s)))
+      .then(() => afterScan(server))
+      .catch((e: unknown) => log.warn("scan.status_not_refreshed", { serverId: server.id, error: String(e) })));
+  } else {
+    await afterScan(server);
+  }
   phases.lap("status");
-  if (pstree) later(pstree);
   log.info("scan.done", { serverId: server.id, scanId: scan.id, durationMs: scan.durationMs, reused, processes: scan.summary.processes, zombies: scan.summary.zombies, ...phases.ms });
   return scan;
 }
 
-/** The stored scan, and its pstree step to start (null when it does not run). */
-async function scanOnce(server: StoredServer, limits: ScanLimits, phases: PhaseTimer): Promise<{ scan: Scan; reused: boolean; pstree: (() => void) | null }> {
+/** The stored scan, and its details step to start. */
+async function scanOnce(server: StoredServer, limits: ScanLimits, phases: PhaseTimer): Promise<{ scan: Scan; reused: boolean; details: () => Promise<Scan> }> {
   const serverId = server.id;
   const target = await sshTargetOf(server);
   phases.lap("target");
@@ -90,10 +100,9 @@ async function scanOnce(server: StoredServer, limits: ScanLimits, phases: PhaseT
     throw new AppError("COMMAND_FAILED", `${parsed.error.message} (command: ${parsed.error.command})`, { command: parsed.error.command });
   }
   await pinFirstSeenKeys(server, result);
-  const pstree = planPstree(parsed.value, timeoutSeconds);
-  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...pstree.scan, commandCostMs: result.commandCostMs };
+  const plan = planDetails(parsed.value, timeoutSeconds);
+  const scan: Scan = { id: newId("scn"), serverId, startedAt, durationMs, ...plan.scan, commandCostMs: result.commandCostMs };
   await insertScan(scan);
   phases.lap("store");
-  const run = pstree.run;
-  return { scan, reused: result.reused, pstree: run && (() => startPstree(scan, target, run.command, server.name)) };
+  return { scan, reused: result.reused, details: () => runDetails(scan, target, plan.command, server.name) };
 }

@@ -8,7 +8,7 @@ import { newId, nowIso } from "@/lib/server/db/ids";
 import { nextScanStart } from "@/lib/server/db/scans";
 import { forgetSnapshotImage } from "@/lib/server/db/snapshot-images";
 import { countView, findSnapshot, findSnapshotByHash, insertSnapshot, listSnapshotsOf, markRevoked, readSnapshotBody } from "@/lib/server/db/snapshots";
-import { readScan } from "@/lib/server/scan/pstree-step";
+import { detailsLanded, readScan } from "@/lib/server/scan/details-step";
 import { getScan } from "@/lib/server/scan/read-scans";
 import { requireStoredServer } from "@/lib/server/servers/service";
 import { formatUtc } from "@/lib/shared/format/time";
@@ -67,6 +67,8 @@ async function storeSnapshot(actor: Actor, scan: Scan, server: { id: string; nam
 
 /** `origin`: Reaper's public origin, for the absolute links and snippets. */
 export async function createSnapshot(user: User, input: CreateSnapshotInput, origin: string): Promise<NewSnapshot> {
+  // Shared right after a scan: ps's users and command lines may still be on their way.
+  await detailsLanded(input.scanId);
   const scan = await getScan(user, input.scanId);
   const server = await requireStoredServer(user, scan.serverId);
   const { id, token, expiresAt, body } = await storeSnapshot(user, scan, server, input.ticket ?? null, input.expiresInDays, "shared");

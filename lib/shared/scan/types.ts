@@ -8,8 +8,9 @@ export type { ProcessService, SigchldDisposition, TopProcess };
 export type Process = {
   pid: number;
   ppid: number;
-  /** ps's STAT column as printed (`Z`, `Z+`, `Ss`, ...). */
+  /** ps's STAT column as printed (`Z`, `Z+`, `Ss`, ...); the kernel's one letter until ps has run. */
   state: string;
+  /** As ps prints it; "?" where ps has not run (yet) or did not see the process. */
   user: string;
   /** Field 22 of /proc/PID/stat: clock ticks since boot. The identity actions check. */
   startTime: number;
@@ -112,8 +113,13 @@ export type ScanData = {
   users?: UserProcesses[];
   /** The 503 triage built from this scan by lib/procs/triage. */
   triage?: Triage;
-  /** true while the pstree step still runs on the server, after the scan answered; the stored scan
-   * gets the parents' `pstree` (or a note) when it ends. Absent once done. */
+  /** true while the details step (ps, then pstree) still runs on the server, after the scan
+   * answered: until it ends, users are "?", command lines empty (kernel threads aside), %CPU and RSS
+   * null and `users` empty; then the stored scan gets them, the top CPU and memory lists, the
+   * per-user limits and the verdict rebuilt with them (or a note). Absent once done. */
+  psPending?: boolean;
+  /** true while the details step's pstree part is still to come, for the top zombie parents: the
+   * stored scan gets their `pstree` (or a note) when it ends. Absent once done. */
   pstreePending?: boolean;
   /** What one command costs on this server's account before it starts (login shell and rc files,
    * the network aside), measured when Reaper's long-lived shell on the connection opened; null when

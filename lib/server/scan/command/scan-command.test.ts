@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPstreeCommand } from "@/lib/server/scan/command/pstree-command";
+import { buildDetailsCommand } from "@/lib/server/scan/command/details-command";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import { SCAN_STEPS } from "@/lib/shared/scan/steps";
 
@@ -12,45 +12,59 @@ describe("buildScanCommand", () => {
     expect(command.slice(prefix.length, -1)).not.toContain("'");
   });
 
-  it("holds every step's exact text but pstree's, which is a command of its own", () => {
+  it("holds the exact text of sys, stat and parents; ps, pstree and limits are the details step's", () => {
     const { command, commands } = buildScanCommand();
     expect(commands).toHaveLength(SCAN_STEPS.length);
     for (const [i, step] of commands.entries()) {
-      if (SCAN_STEPS[i] === "pstree") expect(step).toBe("");
+      if (["ps", "pstree", "limits"].includes(SCAN_STEPS[i] ?? "")) expect(step).toBe("");
       else expect(command).toContain(step);
     }
-    expect(command).not.toContain("pstree");
+    expect(command).not.toMatch(/\bps\b|pstree|limits/);
   });
 
-  it("streams ps from the background while the foreground captures /proc, and prints that once ps is done", () => {
+  it("reads /proc once, in order: sys, stat, parents, then the end marker", () => {
     const { command, commands } = buildScanCommand();
-    const [, stat, ps] = commands;
-    expect(command.indexOf(`${ps ?? "?"};`)).toBeLessThan(command.indexOf(stat ?? "?"));
-    expect(command).toMatch(/; \} >&4 & y=\$\(echo "@@reaper:sys \$\$"/);
-    expect(command).toContain('; wait; printf "%s\\n" "$y"; echo @@reaper:end');
+    const [sys, stat, , , parents] = commands;
+    const at = (text: string | undefined) => command.indexOf(text ?? "?");
+    expect(at(sys)).toBeLessThan(at(stat));
+    expect(at(stat)).toBeLessThan(at(parents));
+    expect(command).toMatch(/echo @@reaper:end'$/);
+    expect(command.match(/\[0-9\]\*\/stat/g)).toHaveLength(1);
   });
 
   it("puts the validated options in", () => {
-    const { command, commands } = buildScanCommand({ timeoutSeconds: 7, pstreeParents: 2, limitUsers: 3 });
+    const { command, commands } = buildScanCommand({ timeoutSeconds: 7, pstreeParents: 2 });
     expect(command).toContain("timeout -k 2 7 sh -c");
     expect(commands[1]).toContain("t < 2;");
-    expect(commands[2]).toContain("t < 3;");
   });
 
-  it.each([{ timeoutSeconds: 0 }, { timeoutSeconds: 1.5 }, { pstreeParents: -1 }, { limitUsers: 51 }, { limitUsers: Number.NaN }])("refuses %o", (opts) => {
+  it.each([{ timeoutSeconds: 0 }, { timeoutSeconds: 1.5 }, { pstreeParents: -1 }, { pstreeParents: 51 }, { pstreeParents: Number.NaN }])("refuses %o", (opts) => {
     expect(() => buildScanCommand(opts)).toThrow(RangeError);
   });
 });
 
-describe("buildPstreeCommand", () => {
-  it("runs pstree -s -p for each parent, or says pstree is missing, then marks its end", () => {
-    const { command, text } = buildPstreeCommand([12, 345], { timeoutSeconds: 9 });
-    expect(command).toBe(`LC_ALL=C.UTF-8 timeout -k 2 9 sh -c '${text}; echo @@reaper:end'`);
-    expect(text).toContain('for pid in 12 345; do echo "@@reaper:pstree $pid"; pstree -l -A -s -p "$pid"; done');
-    expect(text).toContain("echo @@reaper:pstree-missing");
+describe("buildDetailsCommand", () => {
+  it("runs ps and the limits it leads to, then pstree -s -p for each parent (or says pstree is missing), then marks its end", () => {
+    const { command, texts } = buildDetailsCommand([12, 345], { timeoutSeconds: 9 });
+    expect(command).toBe(`LC_ALL=C.UTF-8 timeout -k 2 9 sh -c 'exec 4>&1; echo @@reaper:ps; ${texts.ps}; ${texts.limits}; ${texts.pstree}; echo @@reaper:end'`);
+    expect(texts.ps).toContain("ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args=");
+    expect(texts.ps).toContain("t < 5;");
+    expect(texts.pstree).toContain('for pid in 12 345; do echo "@@reaper:pstree $pid"; pstree -l -A -s -p "$pid"; done');
+    expect(texts.pstree).toContain("echo @@reaper:pstree-missing");
   });
 
-  it.each([[[]], [[0]], [[1.5]], [[2 ** 23]], [Array.from({ length: 51 }, (_, i) => i + 1)]])("refuses PIDs %o", (pids) => {
-    expect(() => buildPstreeCommand(pids, { timeoutSeconds: 5 })).toThrow(RangeError);
+  it("runs ps alone when there is no parent to draw", () => {
+    const { command, texts } = buildDetailsCommand([], { timeoutSeconds: 9, limitUsers: 3 });
+    expect(texts.pstree).toBe("");
+    expect(command).not.toContain("pstree");
+    expect(texts.ps).toContain("t < 3;");
+  });
+
+  it.each([[[0]], [[1.5]], [[2 ** 23]], [Array.from({ length: 51 }, (_, i) => i + 1)]])("refuses PIDs %o", (pids) => {
+    expect(() => buildDetailsCommand(pids, { timeoutSeconds: 5 })).toThrow(RangeError);
+  });
+
+  it.each([{ timeoutSeconds: 0 }, { timeoutSeconds: 5, limitUsers: 51 }])("refuses %o", (opts) => {
+    expect(() => buildDetailsCommand([1], opts)).toThrow(RangeError);
   });
 });

@@ -1,33 +1,29 @@
-// The shell commands a scan sends. They must run unchanged under bash, dash and busybox ash, with
-// mawk, gawk or busybox awk, procps-ng or busybox ps, with or without pstree. Only fixed text and
-// validated integers go into them.
+// The scan's shell command. It must run unchanged under bash, dash and busybox ash, with mawk, gawk
+// or busybox awk. Only fixed text and validated integers go into it.
 import { assertInt, AWK_ESCAPE_FUNCTION, AWK_STAT_LOOP, doubleQuote, statFilesText, wrapScript } from "@/lib/server/remote/shell";
 import { MARKERS } from "@/lib/server/scan/command/markers";
-import { limitsStep, parentsStep, userTallyAwkProgram } from "@/lib/server/scan/command/triage-steps";
+import { parentsStep } from "@/lib/server/scan/command/triage-steps";
 
 export type ScanCommandOptions = {
   /** The remote side stops all scan work after this many seconds (then SIGKILL 2 s later). */
   timeoutSeconds?: number;
-  /** How many zombie parents (most zombies first) get a `pstree` and a read of their SIGCHLD masks,
-   * cgroup and cgroup PID limit. */
+  /** How many zombie parents (most zombies first) get a read of their SIGCHLD masks, cgroup and
+   * cgroup PID limit (and, in the details step, a `pstree`). */
   pstreeParents?: number;
-  /** How many users (most processes first, root aside) get their "Max processes" limit read. */
-  limitUsers?: number;
 };
 
 export type ScanCommand = {
   /** One string for one SSH exec; the account's shell runs it as `SHELL -c command`. */
   command: string;
   /** The exact shell text of each step, indexed like SCAN_STEPS (sys, stat, ps, pstree, parents,
-   * limits). The pstree step is a command of its own, sent after the scan answered (pstreeCommand):
-   * here it is empty until the scan knows which parents it runs for. */
+   * limits). ps, limits and pstree are the details step, a command of its own sent after the scan
+   * answered (details-command.ts): here they are empty until the scan knows what they run for. */
   commands: string[];
 };
 
 function intOption(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   return assertInt(name, value ?? fallback, min, max);
 }
-
 // One line per process from AWK_STAT_LOOP's fields. comm goes last, with backslash and newline
 // escaped. The rows are held until the end so that the first line can be "PROCESSES PID...": the
 // chosen zombie parents, for the parents step.
@@ -49,17 +45,14 @@ function statAwkProgram(topParents: number): string {
 }
 
 /**
- * The scan: `ps` (the slowest read: several files per process) runs in the background from the
- * start and streams its rows, then the limits they lead to, to stdout, where the byte cap watches
- * them arrive. Meanwhile the foreground reads the kernel limits, the /proc/PID/stat table and the
- * zombie parents' facts into $y (bounded: a short line per process), printed once ps is done. So the
- * wall time is the slower of the two reads, not their sum, and no step reads the table twice.
- * Sections come in any order (the parser finds them by marker); they never interleave.
+ * The scan: the kernel limits, the /proc/PID/stat table (one read of /proc, the only one) and the
+ * zombie parents' facts, one after the other: each needs the one before, and on a small host
+ * parallel readers of /proc gain nothing (two of them took as long as both in turn on this 2-core
+ * lab). What needs a second read of the table (ps, pstree) is the details step.
  */
 export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   const timeout = intOption("timeoutSeconds", opts.timeoutSeconds, 30, 1, 3600);
   const top = intOption("pstreeParents", opts.pstreeParents, 5, 0, 50);
-  const topUsers = intOption("limitUsers", opts.limitUsers, 5, 0, 50);
 
   // One process for all of them: the online CPUs as the kernel lists them ("0-3,6"), where getconf
   // reads them too, and no getconf for the clock tick (USER_HZ, which the parser takes as 100): each
@@ -70,20 +63,11 @@ export function buildScanCommand(opts: ScanCommandOptions = {}): ScanCommand {
   // kernel cuts comm at 15 bytes, maybe inside a UTF-8 character, and awk must pass bytes as-is.
   const stat =
     "s=$(cd /proc && " + statFilesText("[0-9]*/stat") + " | LC_ALL=C awk " + doubleQuote(statAwkProgram(top)) + '); p=${s%%[!0-9 ]*}; printf "%s\\n" "${s#*[!0-9 ]}"';
-  // busybox ps rejects procps options: fall back to what it prints (the parser reads its header).
-  // Its rows pass through an awk on their way to stdout (fd 4) that picks the top users' PIDs (fd 3).
-  const ps =
-    "u=$({ ps -A -ww -o pid=,user:32=,stat=,pcpu=,rss=,args= 2>/dev/null || ps -o pid,user,stat,args 2>/dev/null || ps; } | " +
-    "LC_ALL=C awk " + doubleQuote(userTallyAwkProgram(topUsers)) + " 3>&1 >&4)";
   const parents = parentsStep();
-  const limits = limitsStep();
-
-  const background = `{ echo ${MARKERS.ps}; ${ps}; ${limits}; } >&4 &`;
-  // $$: the scan's own shell, so its processes (ps, awk, the subshells) can be left out of the picture.
-  const foreground = `y=$(echo "${MARKERS.sys} $$"; ${sys}; echo ${MARKERS.stat}; ${stat}; ${parents})`;
-  const script = ["exec 4>&1", `${background} ${foreground}`, "wait", 'printf "%s\\n" "$y"', `echo ${MARKERS.end}`].join("; ");
+  // $$: the scan's own shell, so its processes (awk, the subshells) can be left out of the picture.
+  const script = [`echo "${MARKERS.sys} $$"`, sys, `echo ${MARKERS.stat}`, stat, parents, `echo ${MARKERS.end}`].join("; ");
   return {
     command: wrapScript(script, { locale: "C.UTF-8", timeoutSeconds: timeout }),
-    commands: [sys, stat, ps, "", parents, limits],
+    commands: [sys, stat, "", "", parents, ""],
   };
 }

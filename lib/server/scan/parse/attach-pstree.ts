@@ -1,8 +1,7 @@
-// pstree's view of the top zombie parents, put into a scan. The pstree step runs after the scan has
-// answered (it reads the whole process table once per parent, so it must not set the scan's time),
-// or, in outputs of older scans, inside the scan itself; both go through here.
+// pstree's view of the top zombie parents, put into a scan. pstree runs in the details step after
+// the scan has answered (it reads the whole process table once per parent, so it must not set the
+// scan's time), or, in outputs of older scans, inside the scan itself; both go through here.
 import { parsePstree } from "@/lib/server/scan/parse/parse-pstree";
-import { splitSections, pstreeStep } from "@/lib/server/scan/parse/sections";
 import { formatCount } from "@/lib/shared/format/numbers";
 import type { Parent, ScanData } from "@/lib/shared/scan/types";
 
@@ -51,13 +50,4 @@ export function withPstree<T extends ScanData>(scan: T, step: PstreeStep): T {
   const out = { ...scan, parents, notes };
   delete out.pstreePending;
   return out;
-}
-
-/** Reads what the pstree command (pstree-command.ts) printed. */
-export function parsePstreeOutput(stdout: string): PstreeStep {
-  const split = splitSections(stdout);
-  if ("unknown" in split) return { kind: "failed", reason: "it printed an unexpected marker line" };
-  const last = split.sections[split.sections.length - 1];
-  if (last?.step !== "end") return { kind: "failed", reason: "its output was cut off" };
-  return pstreeStep(split.sections.filter((s) => s.step === "pstree"));
 }

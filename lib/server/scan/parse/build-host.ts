@@ -27,6 +27,12 @@ function topBy(processes: Process[], value: (p: Process) => number | null, n: nu
   return top.map(({ p }) => ({ pid: p.pid, comm: p.comm, user: p.user, cpu: p.cpu, rssKb: p.rssKb }));
 }
 
+/** The top CPU and memory users by ps's figures: empty until ps has run (the figures are null). */
+export function topProcesses(processes: Process[]): Pick<HostFacts, "topCpu" | "topMemory"> {
+  return { topCpu: topBy(processes, (p) => p.cpu, TOP_PROCESSES), topMemory: topBy(processes, (p) => p.rssKb, TOP_PROCESSES) };
+}
+
+/** Host-wide figures from the kernel's view; the top lists come with ps (attach-ps.ts). */
 export function buildHost(processes: Process[], zombies: Process[], sys: SysInfo): HostFacts {
   const states: Record<string, number> = {};
   for (const p of processes) {
@@ -42,8 +48,8 @@ export function buildHost(processes: Process[], zombies: Process[], sys: SysInfo
     uptimeSeconds: sys.uptimeSeconds,
     clockTicks: sys.clockTicks,
     states,
-    topCpu: topBy(processes, (p) => p.cpu, TOP_PROCESSES),
-    topMemory: topBy(processes, (p) => p.rssKb, TOP_PROCESSES),
+    topCpu: [],
+    topMemory: [],
     oldestZombieAgeSeconds: oldest === null ? null : processAgeSeconds({ startTime: oldest }, sys),
   };
 }

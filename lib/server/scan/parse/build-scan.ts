@@ -1,14 +1,12 @@
 // Turns the parsed steps of one scan into the contract's ScanData: /proc's rows are the snapshot
-// (pid, ppid, start time, comm, threads); ps adds what only it knows (STAT flags, user, args, usage).
-import { withPstree, type PstreeStep } from "@/lib/server/scan/parse/attach-pstree";
+// (pid, ppid, start time, comm, threads). What only ps knows (STAT flags, user, args, usage) comes
+// with the details step (attach-ps.ts); until then users are "?" and command lines empty.
 import { buildHost } from "@/lib/server/scan/parse/build-host";
-import { buildUsers, type LimitReads } from "@/lib/server/scan/parse/build-users";
 import { ownProcessPids } from "@/lib/server/scan/parse/own-processes";
 import { PidIndex, type PidLookup } from "@/lib/server/scan/parse/pid-index";
 import type { ParentFacts } from "@/lib/server/scan/parse/parse-parent-facts";
 import type { SysInfo } from "@/lib/server/scan/parse/parse-sys";
 import type { StatRow } from "@/lib/server/scan/parse/parse-proc-stat";
-import type { PsRow, PsTable } from "@/lib/server/scan/parse/parse-ps";
 import { formatCount } from "@/lib/shared/format/numbers";
 import { processAgeSeconds } from "@/lib/shared/format/process-age";
 import type { AncestryStep, Parent, Process, ScanData } from "@/lib/shared/scan/types";
@@ -20,31 +18,16 @@ export type ScanParts = {
   scanShellPid: number | null;
   sys: SysInfo;
   stat: StatRow[];
-  ps: PsTable;
-  pstree: PstreeStep;
   /** What the parents step read, for each zombie parent it was run for. */
   parentFacts: Map<number, ParentFacts>;
-  /** What the limits step read, by PID. */
-  limits: LimitReads;
   /** Lines the account's shell printed before the scan began (rc files, banners). */
   shellNoiseLines: number;
 };
 
 const isKernelThread = (row: StatRow) => row.pid === 2 || row.ppid === 2;
 
-/** Fills in what ps knows about the process /proc listed (see StatRow), in place. */
-function joinPs(row: StatRow, ps: PsRow | undefined): Process {
-  if (ps) {
-    // ps's STAT (Ss, Z+) says more than the kernel's letter.
-    if (ps.state !== null) row.state = ps.state;
-    if (ps.user !== null) row.user = ps.user;
-    row.cpu = ps.cpu;
-    row.rssKb = ps.rssKb;
-  }
-  // procps prints "[comm] <defunct>" and busybox "[comm]" for a zombie: it has no command line.
-  row.args = row.state.startsWith("Z") ? "" : (ps?.args ?? (isKernelThread(row) ? `[${row.comm}]` : ""));
-  return row;
-}
+/** A kernel thread's command line as ps shows it; none for everything else until ps has run. */
+const baseArgs = (row: StatRow): string => (isKernelThread(row) && !row.state.startsWith("Z") ? `[${row.comm}]` : "");
 
 /** From the namespace's PID 1 (ppid 0, or a parent outside the snapshot) down to `proc`. */
 function ancestryOf(proc: Process, byPid: PidLookup<Process>): AncestryStep[] {
@@ -96,11 +79,10 @@ function buildParents(byPid: PidLookup<Process>, zombies: Process[], parts: Scan
 }
 
 function situationNotes(parts: ScanParts, pidsInUse: number, notes: string[]): void {
-  const { sys, ps } = parts;
+  const { sys } = parts;
   if (parts.shellNoiseLines > 0) {
     notes.push(`The account's shell printed ${parts.shellNoiseLines} line(s) before the scan (a banner or rc file?); they were ignored.`);
   }
-  if (ps.format === "busybox") notes.push("This server's ps is busybox's: it cannot show CPU or memory use, so those columns are empty.");
   const limit = Math.min(sys.pidMax, sys.threadsMax ?? Infinity);
   if (pidsInUse >= 0.8 * limit) {
     const pct = Math.round((100 * pidsInUse) / limit);
@@ -111,28 +93,22 @@ function situationNotes(parts: ScanParts, pidsInUse: number, notes: string[]): v
   }
 }
 
+/** The scan as /proc's stat table and the parents step tell it; users empty until ps has run. */
 export function buildScan(parts: ScanParts): ScanData {
   const own = ownProcessPids(parts.stat, new PidIndex(parts.stat), parts.scanShellPid);
-  const psByPid = new PidIndex(parts.ps.rows);
   const processes: Process[] = [];
   const zombies: Process[] = [];
-  let unseenByPs = 0;
   let pidsInUse = 0;
   for (const row of parts.stat) {
     if (own.has(row.pid)) continue;
-    const ps = psByPid.get(row.pid);
-    if (!ps) unseenByPs++;
-    const proc = joinPs(row, ps);
-    processes.push(proc);
-    if (proc.state.startsWith("Z")) zombies.push(proc);
+    row.args = baseArgs(row);
+    processes.push(row);
+    if (row.state.startsWith("Z")) zombies.push(row);
     pidsInUse += row.threads;
   }
   const byPid = new PidIndex(processes);
   const notes: string[] = [];
   situationNotes(parts, pidsInUse, notes);
-  if (unseenByPs > 0) {
-    notes.push(`${unseenByPs} process(es) ended between reading /proc and running ps: their user and command line are unknown.`);
-  }
   const parents = buildParents(byPid, zombies, parts, notes);
   const scan: ScanData = {
     commands: [...parts.commands],
@@ -142,8 +118,8 @@ export function buildScan(parts: ScanParts): ScanData {
     parents,
     notes,
     host: buildHost(processes, zombies, parts.sys),
-    users: buildUsers(processes, parts.limits),
+    users: [],
   };
   scan.triage = buildTriage(scan);
-  return parts.pstree.kind === "none" ? scan : withPstree(scan, parts.pstree);
+  return scan;
 }

@@ -8,6 +8,7 @@ import { parseParentFacts, type ParentFacts } from "@/lib/server/scan/parse/pars
 import { parsePs } from "@/lib/server/scan/parse/parse-ps";
 import { parsePstree, pstreeAncestry, type PstreeNode } from "@/lib/server/scan/parse/parse-pstree";
 import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
+import { parseDetailsOutput } from "@/lib/server/scan/parse/details-output";
 import { buildScanCommand, type ScanCommandOptions } from "@/lib/server/scan/command/scan-command";
 import { SCAN_STEPS, type ScanStep } from "@/lib/shared/scan/steps";
 import type { CgroupPids, Process, ProcessService, SigchldDisposition, UserProcesses } from "@/lib/shared/scan/types";
@@ -31,6 +32,8 @@ type ScanCase = {
   verdict?: TriageCause;
 };
 type ParentCase = { parser: "parent"; facts: ParentFacts };
+/** The details step's output: how ps went (with a substring of the reason when it failed) and pstree. */
+type DetailsCase = { parser: "details"; ps: { kind: "ran" | "failed"; message?: string }; pstree: "ran" | "failed" | "missing" | "skipped" | "none" };
 type LimitsCase = { parser: "limits"; soft: number | null };
 type PsCase = { parser: "ps"; format: string; rows: number; includes: Record<string, unknown>[] };
 type PstreeCase = {
@@ -40,7 +43,7 @@ type PstreeCase = {
   includes: Partial<Omit<PstreeNode, "children">>[];
   ancestry?: { pid: number; comms: string[] };
 };
-type Case = { about: string } & (ScanCase | PsCase | PstreeCase | ParentCase | LimitsCase);
+type Case = { about: string } & (ScanCase | DetailsCase | PsCase | PstreeCase | ParentCase | LimitsCase);
 
 const dir = join(process.cwd(), "tests/fixtures/procs");
 const cases = readdirSync(dir)
@@ -96,6 +99,13 @@ function checkScan(text: string, c: ScanCase) {
   }
 }
 
+function checkDetails(text: string, c: DetailsCase) {
+  const { ps, pstree } = parseDetailsOutput(text);
+  expect(ps.kind).toBe(c.ps.kind);
+  if (ps.kind === "failed") expect(ps.reason).toContain(c.ps.message);
+  expect(pstree.kind).toBe(c.pstree);
+}
+
 function checkPs(text: string, c: PsCase) {
   const result = parsePs(text);
   if (!result.ok) throw new Error(result.error);
@@ -116,12 +126,13 @@ function checkPstree(text: string, c: PstreeCase) {
 
 describe("captured fixtures", () => {
   it("has a case for every kind of output", () => {
-    expect(new Set(cases.map((c) => c.expected.parser))).toEqual(new Set(["scan", "ps", "pstree", "parent", "limits"]));
+    expect(new Set(cases.map((c) => c.expected.parser))).toEqual(new Set(["scan", "details", "ps", "pstree", "parent", "limits"]));
   });
 
   for (const { name, text, expected } of cases) {
     it(`${name}: ${expected.about}`, () => {
       if (expected.parser === "scan") checkScan(text, expected);
+      else if (expected.parser === "details") checkDetails(text, expected);
       else if (expected.parser === "ps") checkPs(text, expected);
       else if (expected.parser === "parent") expect(parseParentFacts(text)).toEqual(expected.facts);
       else if (expected.parser === "limits") expect(maxProcessesSoftLimit(text)).toBe(expected.soft);

@@ -1,4 +1,4 @@
-// Runs the real scan command and then the pstree command on this machine, as sshd would
+// Runs the real scan command and then the details command on this machine, as sshd would
 // (`SHELL -c command`), with real zombies made for the test: under dash (mawk, procps-ng ps,
 // pstree), bash, and busybox alone.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
@@ -9,9 +9,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePstree, pstreeAncestry } from "@/lib/server/scan/parse/parse-pstree";
 import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
-import { buildPstreeCommand } from "@/lib/server/scan/command/pstree-command";
+import { buildDetailsCommand } from "@/lib/server/scan/command/details-command";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
-import { parsePstreeOutput, withPstree } from "@/lib/server/scan/parse/attach-pstree";
+import { withPs } from "@/lib/server/scan/parse/attach-ps";
+import { withPstree } from "@/lib/server/scan/parse/attach-pstree";
+import { parseDetailsOutput } from "@/lib/server/scan/parse/details-output";
 import { needs } from "@/tests/support/needs";
 
 const run = promisify(execFile);
@@ -73,10 +75,16 @@ describe("the scan command on this machine", () => {
       if (!result.ok) throw new Error(`${result.error.message} (command: ${result.error.command})`);
       // The scan's own processes (timeout, its shells, ps, awk) are not in the picture.
       expect(result.value.processes.filter((p) => p.ppid === process.pid).map((p) => p.comm)).not.toContain("timeout");
-      // Then the pstree step, as the app sends it once the scan has answered.
-      const pstree = buildPstreeCommand(result.value.parents.slice(0, 50).map((p) => p.pid), { timeoutSeconds: 30 });
-      const trees = await run(shell, ["-c", pstree.command], { env, maxBuffer: 64 << 20 });
-      const scan = withPstree(result.value, parsePstreeOutput(trees.stdout));
+      // Before the details step: the kernel's view, users and command lines unknown.
+      expect(result.value.processes.find((p) => p.pid === process.pid)).toMatchObject({ comm: "node", user: "?", args: "" });
+      // Then the details step, as the app sends it once the scan has answered.
+      const details = buildDetailsCommand(result.value.parents.slice(0, 50).map((p) => p.pid), { timeoutSeconds: 30 });
+      const out = await run(shell, ["-c", details.command], { env, maxBuffer: 64 << 20 });
+      const { ps, pstree } = parseDetailsOutput(out.stdout);
+      expect(ps.kind).toBe("ran");
+      const scan = withPstree(withPs(result.value, ps), pstree);
+      expect(scan.processes.find((p) => p.pid === process.pid)?.args).toContain("node");
+      expect(scan.parents.find((p) => p.pid === parent.pid)?.args).toContain("rpr-zparent");
       const ours = scan.parents.find((p) => p.pid === parent.pid);
       expect(ours).toMatchObject({ comm: "rpr-zparent", zombieCount: 3, state: "S" });
       expect(ours?.zombiePids).toHaveLength(3);

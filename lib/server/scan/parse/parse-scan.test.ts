@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDetailsOutput } from "@/lib/server/scan/parse/details-output";
 import { parseScanOutput } from "@/lib/server/scan/parse/parse-scan";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import { SCAN_STEPS, type ScanStep } from "@/lib/shared/scan/steps";
@@ -44,10 +45,8 @@ describe("broken output names the step that failed", () => {
     { name: "loadavg garbled", stdout: captured.replace(/^\/proc\/loadavg:.*$/m, "/proc/loadavg:high"), step: "sys", message: "load averages" },
     { name: "a stat line without fields", stdout: captured.replace(/^1 0 S /m, "1 0 "), step: "stat", message: "line 1 is not" },
     { name: "awk printed nothing", stdout: captured.replace(/@@reaper:stat\n[^@]*/, "@@reaper:stat\n"), step: "stat", message: "read no process" },
-    { name: "ps printed nothing", stdout: captured.replace(/@@reaper:ps\n[^@]*/, "@@reaper:ps\n"), step: "ps", message: "not supported" },
-    { name: "ps marker missing", stdout: captured.replace("@@reaper:ps\n", ""), step: "ps", message: "did not run" },
-    { name: "an unknown marker", stdout: captured.replace("@@reaper:ps\n", "@@reaper:ps\n@@reaper:bogus\n"), step: "ps", message: "unexpected marker" },
-    { name: "cut off during ps", stdout: captured.slice(0, captured.indexOf("@@reaper:pstree")), step: "ps", message: "stopped during this step" },
+    { name: "an unknown marker", stdout: captured.replace("@@reaper:stat\n", "@@reaper:stat\n@@reaper:bogus\n"), step: "stat", message: "unexpected marker" },
+    { name: "cut off during stat", stdout: captured.slice(0, captured.indexOf("@@reaper:ps")), step: "stat", message: "stopped during this step" },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -56,4 +55,44 @@ describe("broken output names the step that failed", () => {
       if (!result.ok) expect(result.error.message).toContain(c.message);
     });
   }
+});
+
+describe("the scan before its details step", () => {
+  // The scan command's own output: the captured one without the sections the details step prints.
+  const captured = readFileSync(join(process.cwd(), "tests/fixtures/procs/scan-dash-procps.txt"), "utf8");
+  const own = captured.replace(/^@@reaper:ps\n[\s\S]*?(?=^@@reaper:parent )/m, "").replace(/^@@reaper:limits [\s\S]*?(?=^@@reaper:end)/m, "");
+  const { commands } = buildScanCommand();
+
+  it("is the kernel's view: every process, zombie and parent, with users and command lines unknown until ps has run", () => {
+    const scan = parseScanOutput(own, commands);
+    const full = parseScanOutput(captured, commands);
+    if (!scan.ok || !full.ok) throw new Error("the captured scan did not parse");
+    expect(own).not.toMatch(/^@@reaper:(ps|pstree|limits)/m);
+    expect(scan.value.summary).toEqual(full.value.summary);
+    expect(scan.value.parents.map((p) => [p.pid, p.zombieCount, p.sigchld])).toEqual(full.value.parents.map((p) => [p.pid, p.zombieCount, p.sigchld]));
+    expect(scan.value.processes.every((p) => p.user === "?" && p.cpu === null && p.rssKb === null)).toBe(true);
+    expect(scan.value.processes.filter((p) => p.args !== "").every((p) => p.args === `[${p.comm}]`)).toBe(true);
+    expect(scan.value.users).toEqual([]);
+    expect(full.value.users?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the details step's output", () => {
+  const good = "@@reaper:ps\n    1 root     Ss    0.0 12000 /sbin/init\n@@reaper:limits 1\nMax processes 4242 4242 processes\n@@reaper:end\n";
+  it("gives ps's table and the limits read", () => {
+    const { ps, pstree } = parseDetailsOutput(good);
+    expect(ps).toMatchObject({ kind: "ran", table: { format: "procps", rows: [{ pid: 1, user: "root", args: "/sbin/init" }] } });
+    if (ps.kind === "ran") expect([...ps.limits]).toEqual([[1, 4242]]);
+    expect(pstree.kind).toBe("none");
+  });
+  it.each([
+    ["cut off", good.replace("@@reaper:end\n", ""), "its output was cut off"],
+    ["an unknown marker", good.replace("@@reaper:end", "@@reaper:bogus\n@@reaper:end"), "unexpected marker"],
+    ["no ps marker", "@@reaper:end\n", "ps did not run"],
+    ["ps printed nothing", "@@reaper:ps\n@@reaper:end\n", "not supported"],
+  ])("%s: ps failed, saying why", (_name, stdout, reason) => {
+    const { ps } = parseDetailsOutput(stdout);
+    expect(ps.kind).toBe("failed");
+    if (ps.kind === "failed") expect(ps.reason).toContain(reason);
+  });
 });

@@ -1,15 +1,17 @@
 // Reads what the scan command (scan-command.ts) printed: splits it at the marker lines, hands each
-// step's text to its parser and joins the results. A failure names the step's shell text.
+// step's text to its parser and joins the results. A failure names the step's shell text. Outputs
+// captured before the details step was split off hold its sections too: they are joined the same
+// way the details step's own output is (details-output.ts).
+import { withPs } from "@/lib/server/scan/parse/attach-ps";
+import { withPstree } from "@/lib/server/scan/parse/attach-pstree";
 import { buildScan } from "@/lib/server/scan/parse/build-scan";
-import type { LimitReads } from "@/lib/server/scan/parse/build-users";
-import { maxProcessesSoftLimit } from "@/lib/server/scan/parse/parse-limits";
+import { detailsOf } from "@/lib/server/scan/parse/details-output";
 import { parseParentFacts, type ParentFacts } from "@/lib/server/scan/parse/parse-parent-facts";
 import { parseProcStat } from "@/lib/server/scan/parse/parse-proc-stat";
-import { parsePs } from "@/lib/server/scan/parse/parse-ps";
 import { parseSys } from "@/lib/server/scan/parse/parse-sys";
 import { fail, type Result } from "@/lib/shared/result";
 import { MARK } from "@/lib/server/scan/command/markers";
-import { pstreeStep, splitSections, stepOf, type Section } from "@/lib/server/scan/parse/sections";
+import { byPid, splitSections, stepOf } from "@/lib/server/scan/parse/sections";
 import { SCAN_STEPS, type ScanStep } from "@/lib/shared/scan/steps";
 import type { ScanData } from "@/lib/shared/scan/types";
 
@@ -24,27 +26,14 @@ const STEP_LABELS: Record<ScanStep, string> = {
   limits: "Reading the top users' /proc/PID/limits",
 };
 
-/** Per-PID sections ("@@reaper:parent PID"); a PID-less or repeated one is ignored. */
-function byPid<T>(sections: Section[], name: string, read: (body: string) => T): Map<number, T> {
-  const out = new Map<number, T>();
-  for (const s of sections) if (s.name === name && /^\d+$/.test(s.arg)) out.set(Number(s.arg), read(s.body));
-  return out;
-}
-
-function limitReads(sections: Section[]): LimitReads {
-  const out: LimitReads = new Map();
-  for (const [pid, limit] of byPid(sections, "limits", maxProcessesSoftLimit)) if (limit !== undefined) out.set(pid, limit);
-  return out;
-}
-
 export function parseScanOutput(stdout: string, commands: string[]): Result<ScanData, ScanParseError> {
-  const commandOf = (step: ScanStep) => commands[SCAN_STEPS.indexOf(step)] ?? step;
+  const commandOf = (step: ScanStep) => commands[SCAN_STEPS.indexOf(step)] || STEP_LABELS[step];
   const failAt = (step: ScanStep, message: string) => fail({ command: commandOf(step), message: `${STEP_LABELS[step]}: ${message}` });
 
   const split = splitSections(stdout);
   if ("unknown" in split) {
     const step = split.after?.step ?? "sys";
-    return failAt(step === "end" ? "limits" : step, `printed an unexpected marker line ${JSON.stringify(MARK + split.unknown)}`);
+    return failAt(step === "end" ? "parents" : step, `printed an unexpected marker line ${JSON.stringify(MARK + split.unknown)}`);
   }
   const { preamble, sections } = split;
   const first = sections[0];
@@ -54,40 +43,29 @@ export function parseScanOutput(stdout: string, commands: string[]): Result<Scan
       : `the scan's markers are missing, so the remote shell did not run it as written; it printed ${JSON.stringify(stdout.slice(0, 80))}`);
   }
   const last = sections[sections.length - 1] ?? first;
-  if (last.step !== "end") {
-    // ps streams first; what the foreground read of /proc is printed after it. Cut off once ps was
-    // done (its limits sections came), the foreground's /proc read is what did not finish.
-    const foregroundMissing = !sections.some((s) => s.step === "sys") && last.step === "limits";
-    return failAt(foregroundMissing ? "stat" : last.step, "the scan stopped during this step (the remote timeout may have cut it off), so its output is incomplete");
-  }
+  if (last.step !== "end") return failAt(last.step, "the scan stopped during this step (the remote timeout may have cut it off), so its output is incomplete");
   const find = (step: ScanStep) => sections.find((s) => s.step === step);
-  const [sysSection, statSection, psSection] = [find("sys"), find("stat"), find("ps")];
+  const [sysSection, statSection] = [find("sys"), find("stat")];
   if (!sysSection) return failAt("sys", "did not run: its marker is missing");
   if (!statSection) return failAt("stat", "did not run: its marker is missing");
-  if (!psSection) return failAt("ps", "did not run: its marker is missing");
 
   const sys = parseSys(sysSection.body);
   if (!sys.ok) return failAt("sys", sys.error);
   const stat = parseProcStat(statSection.body);
   if (!stat.ok) return failAt("stat", stat.error);
-  const ps = parsePs(psSection.body);
-  if (!ps.ok) return failAt("ps", ps.error);
 
   const shellPid = Number(sysSection.arg);
-  return {
-    ok: true,
-    value: buildScan({
-      commands,
-      scanShellPid: sysSection.arg !== "" && Number.isSafeInteger(shellPid) ? shellPid : null,
-      sys: sys.value,
-      stat: stat.value,
-      ps: ps.value,
-      pstree: pstreeStep(sections.filter((s) => s.step === "pstree")),
-      parentFacts: byPid<ParentFacts>(sections, "parent", parseParentFacts),
-      limits: limitReads(sections),
-      shellNoiseLines: preamble.split("\n").filter((l) => l.trim() !== "").length,
-    }),
-  };
+  const scan = buildScan({
+    commands,
+    scanShellPid: sysSection.arg !== "" && Number.isSafeInteger(shellPid) ? shellPid : null,
+    sys: sys.value,
+    stat: stat.value,
+    parentFacts: byPid<ParentFacts>(sections, "parent", parseParentFacts),
+    shellNoiseLines: preamble.split("\n").filter((l) => l.trim() !== "").length,
+  });
+  const details = detailsOf(sections);
+  const withDetails = details.ps ? withPs(scan, details.ps) : scan;
+  return { ok: true, value: details.pstree.kind === "none" ? withDetails : withPstree(withDetails, details.pstree) };
 }
 
 /**

@@ -1,5 +1,7 @@
 // Splits a scan's output at its marker lines ("@@reaper:NAME ARG"), one section per step's output.
 import type { PstreeStep } from "@/lib/server/scan/parse/attach-pstree";
+import type { LimitReads } from "@/lib/server/scan/parse/build-users";
+import { maxProcessesSoftLimit } from "@/lib/server/scan/parse/parse-limits";
 import { MARK } from "@/lib/server/scan/command/markers";
 import type { ScanStep } from "@/lib/shared/scan/steps";
 
@@ -46,3 +48,17 @@ export function pstreeStep(sections: Section[]): PstreeStep {
   return outputs.size > 0 ? { kind: "ran", outputs } : { kind: "none" };
 }
 
+
+/** Per-PID sections ("@@reaper:parent PID"); a PID-less or repeated one is ignored. */
+export function byPid<T>(sections: Section[], name: string, read: (body: string) => T): Map<number, T> {
+  const out = new Map<number, T>();
+  for (const s of sections) if (s.name === name && /^\d+$/.test(s.arg)) out.set(Number(s.arg), read(s.body));
+  return out;
+}
+
+/** What the limits sections read: the "Max processes" soft limit by PID. */
+export function limitReads(sections: Section[]): LimitReads {
+  const out: LimitReads = new Map();
+  for (const [pid, limit] of byPid(sections, "limits", maxProcessesSoftLimit)) if (limit !== undefined) out.set(pid, limit);
+  return out;
+}
