@@ -1,5 +1,7 @@
 // Scan latency through the HTTP API against a lab server with 1,000 processes, next to
-// OpenSSH's own client running the very same remote command in the same run.
+// OpenSSH's own client running the very same remote command in the same run. Reaper's details step
+// (ps and pstree) runs after its answer; each sample waits until it has landed, so it never
+// competes with what is measured next.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,6 +10,8 @@ import { promisify } from "node:util";
 import { startLabServer } from "@/lab";
 import { buildScanCommand } from "@/lib/server/scan/command/scan-command";
 import { median, sample } from "@/bench/stats";
+import type { Scan } from "@/lib/shared/scan/types";
+import { settledScan } from "@/tests/lab/scan-through-app";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp } from "@/tests/support/app-server";
 
@@ -35,14 +39,23 @@ export async function benchScanLatency(runs = 9): Promise<LatencyFigures> {
 
     const api = await ApiClient.login(app);
     const server = await api.call<{ id: string }>("POST", "/api/servers", { name: "bench", host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey });
-    const scan = async () => {
-      const res = await api.call<{ summary: { processes: number } }>("POST", `/api/servers/${server.body.id}/scans`);
+    let last: Scan | null = null;
+    const post = async (): Promise<Scan> => {
+      const res = await api.call<Scan>("POST", `/api/servers/${server.body.id}/scans`);
       if (res.status !== 201) throw new Error(`scan answered ${res.status}`);
+      last = res.body;
+      return res.body;
+    };
+    const scan = async () => void (await post());
+    const settle = async () => {
+      if (last) await settledScan(api, last, 60_000);
+      last = null;
     };
     await scan();
+    await settle();
     await sshCold();
     await sshWarm();
-    const processes = (await api.call<{ summary: { processes: number } }>("POST", `/api/servers/${server.body.id}/scans`)).body.summary.processes;
+    const processes = (await post()).summary.processes;
 
     // Interleaved so that drift on the machine lands on both sides alike.
     const cold: number[] = [];
@@ -50,8 +63,12 @@ export async function benchScanLatency(runs = 9): Promise<LatencyFigures> {
     const sCold: number[] = [];
     const sWarm: number[] = [];
     for (let i = 0; i < runs; i++) {
-      cold.push(...(await sample(1, scan, async () => void (await sleep(IDLE_MS + 500)))));
-      warm.push(...(await sample(1, scan)));
+      cold.push(...(await sample(1, scan, async () => {
+        await settle();
+        await sleep(IDLE_MS + 500);
+      })));
+      warm.push(...(await sample(1, scan, settle)));
+      await settle();
       sCold.push(...(await sample(1, sshCold)));
       sWarm.push(...(await sample(1, sshWarm)));
     }
