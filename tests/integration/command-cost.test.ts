@@ -47,7 +47,7 @@ describe("a server's cost per command", () => {
     const again = await api.call<Scan>("POST", `/api/servers/${first.serverId}/scans`);
     expect(again.status).toBe(201);
     await settledScan(api, again.body);
-    // Neither the scan nor its pstree step started a login shell: the connection's shell ran both.
+    // Neither the scan nor its details step started a login shell: the connection's shell ran both.
     expect(await rcRuns()).toBe(runs);
     expect(again.body.commandCostMs).toBe(first.commandCostMs);
   });

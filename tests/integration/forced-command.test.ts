@@ -10,6 +10,7 @@ import type { SshTarget } from "@/lib/server/ssh/types";
 import type { Action } from "@/lib/shared/actions/types";
 import type { Scan } from "@/lib/shared/scan/types";
 import type { Server } from "@/lib/shared/servers/types";
+import { settledScan } from "@/tests/lab/scan-through-app";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
 
@@ -53,13 +54,17 @@ async function scan(): Promise<Scan> {
 }
 
 describe("Reaper through the restricted command", () => {
-  it("scans unchanged", async () => {
+  it("scans unchanged, and lets the details step (ps, then pstree) through too", async () => {
     const s = await scan();
     expect(s.summary.zombies).toBe(lab.expected.zombies);
     expect(s.parents.map((p) => [p.comm, p.zombieCount])).toEqual([
       ["reaps-ok", 3],
       ["httpd", 2],
     ]);
+    const settled = await settledScan(api, s);
+    expect(settled.notes.filter((n) => /^(ps|pstree) did not/.test(n))).toEqual([]);
+    expect(settled.processes.filter((p) => p.user === "?")).toEqual([]);
+    expect(settled.parents.map((p) => p.pstree === null)).toEqual([false, false]);
   });
 
   it("signals behind the identity check, and watches the outcome", async () => {

@@ -20,7 +20,7 @@ export async function settledScan(api: ApiClient, scan: Scan, timeoutMs = 30_000
   }
 }
 
-/** Adds the lab server, scans it, and returns the stored scan with its pstree step settled. */
+/** Adds the lab server, scans it, and returns the stored scan with its details step settled. */
 export async function scanLab(api: ApiClient, lab: LabServer): Promise<Scan> {
   const added = await api.call<Server>("POST", "/api/servers", { name: lab.name, host: lab.host, port: lab.port, username: lab.username, privateKey: lab.privateKey });
   if (added.status !== 201) throw new Error(`adding ${lab.name} answered ${added.status}: ${JSON.stringify(added.body)}`);
