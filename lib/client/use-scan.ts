@@ -8,7 +8,7 @@ import { serverKey } from "@/lib/client/use-server";
 
 export const scanKey = (id: string) => `/api/scans/${id}`;
 
-/** While the pstree step still runs on the server, the stored scan is read again this often. */
+/** While the details step still runs on the server, the stored scan is read again this often. */
 const DETAILS_POLL_MS = 500;
 
 /**

@@ -76,9 +76,9 @@ export function runDetails(scan: Scan, target: SshTarget, command: string, serve
   return job;
 }
 
-/** Waits for the scan's details step when it runs in this process (a snapshot freezes what it brought). */
-export async function detailsLanded(id: string): Promise<void> {
-  await jobs().get(id);
+/** The scan with what its details step brought, once it lands, when the step runs in this process; else undefined. */
+export function landedScan(id: string): Promise<Scan> | undefined {
+  return jobs().get(id);
 }
 
 /** Past its command's limit, a step still pending waits this long for a channel and the store. */

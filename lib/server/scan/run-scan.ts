@@ -57,19 +57,25 @@ export async function scanServer(server: StoredServer, limits: ScanLimits = {}, 
   }
   if (!later) scan = await details();
   await recordScanOk(server.id, { id: scan.id, startedAt: scan.startedAt, summary: fleetSummaryOf(scan) }, nowIso());
-  if (later) {
-    // Alerts wait for the details too: the snapshot an alert sends shows users and command lines.
-    const landed = details;
-    later(() => void landed()
-      .then((s) => refreshLastScanSummary(server.id, s.id, fleetSummaryOf(s)))
-      .then(() => afterScan(server))
-      .catch((e: unknown) => log.warn("scan.status_not_refreshed", { serverId: server.id, error: String(e) })));
-  } else {
-    await afterScan(server);
-  }
+  if (later) later(() => void afterDetails(server, details));
+  else await afterScan(server);
   phases.lap("status");
   log.info("scan.done", { serverId: server.id, scanId: scan.id, durationMs: scan.durationMs, reused, processes: scan.summary.processes, zombies: scan.summary.zombies, ...phases.ms });
   return scan;
+}
+
+/**
+ * A person's scan once its details step has landed: the status's figures brought up to date, then
+ * alerting, which waited for them so that the snapshot an alert sends shows users and command lines.
+ */
+async function afterDetails(server: StoredServer, details: () => Promise<Scan>): Promise<void> {
+  try {
+    const scan = await details();
+    await refreshLastScanSummary(server.id, scan.id, fleetSummaryOf(scan));
+    await afterScan(server);
+  } catch (e) {
+    log.warn("scan.status_not_refreshed", { serverId: server.id, error: String(e) });
+  }
 }
 
 /** The stored scan, and its details step to start. */

@@ -8,7 +8,7 @@ import { newId, nowIso } from "@/lib/server/db/ids";
 import { nextScanStart } from "@/lib/server/db/scans";
 import { forgetSnapshotImage } from "@/lib/server/db/snapshot-images";
 import { countView, findSnapshot, findSnapshotByHash, insertSnapshot, listSnapshotsOf, markRevoked, readSnapshotBody } from "@/lib/server/db/snapshots";
-import { detailsLanded, readScan } from "@/lib/server/scan/details-step";
+import { landedScan, readScan } from "@/lib/server/scan/details-step";
 import { getScan } from "@/lib/server/scan/read-scans";
 import { requireStoredServer } from "@/lib/server/servers/service";
 import { formatUtc } from "@/lib/shared/format/time";
@@ -67,9 +67,9 @@ async function storeSnapshot(actor: Actor, scan: Scan, server: { id: string; nam
 
 /** `origin`: Reaper's public origin, for the absolute links and snippets. */
 export async function createSnapshot(user: User, input: CreateSnapshotInput, origin: string): Promise<NewSnapshot> {
+  const found = await getScan(user, input.scanId);
   // Shared right after a scan: ps's users and command lines may still be on their way.
-  await detailsLanded(input.scanId);
-  const scan = await getScan(user, input.scanId);
+  const scan = (await landedScan(found.id)) ?? found;
   const server = await requireStoredServer(user, scan.serverId);
   const { id, token, expiresAt, body } = await storeSnapshot(user, scan, server, input.ticket ?? null, input.expiresInDays, "shared");
   const url = snapshotPath(token);

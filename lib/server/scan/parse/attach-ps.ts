@@ -26,7 +26,7 @@ function joinPs(proc: Process, ps: PsRow | undefined): void {
     proc.cpu = ps.cpu;
     proc.rssKb = ps.rssKb;
     // procps prints "[comm] <defunct>" and busybox "[comm]" for a zombie: it has no command line.
-    if (!proc.state.startsWith("Z")) proc.args = ps.args;
+    if (!isZombie(proc)) proc.args = ps.args;
   }
 }
 
@@ -50,12 +50,12 @@ export function withPs<T extends ScanData>(scan: T, step: PsStep): T {
     joinPs(p, row);
   }
   // The zombies are the processes' own rows (the same objects in a scan just built, copies in a
-  // stored one); the parents carry copies of theirs.
+  // stored one); the parents carry copies of theirs, joined the same way.
   out.zombies = scan.processes.filter(isZombie);
-  const procs = scan.parents.length > 0 ? new PidIndex(scan.processes) : null;
   out.parents = scan.parents.map((parent) => {
-    const now = procs?.get(parent.pid);
-    return now ? { ...parent, state: now.state, user: now.user, args: now.args, cpu: now.cpu, rssKb: now.rssKb } : parent;
+    const joined = { ...parent };
+    joinPs(joined, byPid.get(parent.pid));
+    return joined;
   });
   if (scan.host) out.host = { ...scan.host, ...topProcesses(scan.processes) };
   out.users = buildUsers(scan.processes, step.limits);
