@@ -12,6 +12,7 @@ import type { Server } from "@/lib/shared/servers/types";
 import { ApiClient } from "@/tests/support/api-client";
 import { startApp, type AppServer } from "@/tests/support/app-server";
 import { readEvents } from "@/tests/support/sse";
+import { settledScan } from "@/tests/lab/scan-through-app";
 
 // Two app processes on one PostgreSQL database, as behind a load balancer: whatever one of them
 // was told, the other knows, and a request sent to both at once is decided once.
@@ -78,9 +79,15 @@ describe("two instances on one PostgreSQL database", () => {
     expect(scan.status).toBe(201);
     const read = await onTwo.call<Scan>("GET", `/api/scans/${scan.body.id}`);
     expect(read.status).toBe(200);
-    // The picture the scan took (pstree details may land later: compared apart from them).
-    const { id, serverId, startedAt, summary, processes, zombies } = scan.body;
-    expect(read.body).toMatchObject({ id, serverId, startedAt, summary, processes, zombies });
+    // The picture the scan took; its details step (ps, pstree) may land before or after this read,
+    // filling in users and command lines, so processes are compared by PID here.
+    const { id, serverId, startedAt, summary } = scan.body;
+    expect(read.body).toMatchObject({ id, serverId, startedAt, summary });
+    const pids = (s: Scan) => [s.processes.map((p) => p.pid), s.zombies.map((z) => z.pid)];
+    expect(pids(read.body)).toEqual(pids(scan.body));
+    // Once the step has landed, both instances read the same scan.
+    const settled = await settledScan(onTwo, read.body);
+    expect((await onOne.call<Scan>("GET", `/api/scans/${id}`)).body).toEqual(settled);
     const listed = (await onTwo.call<{ servers: Server[] }>("GET", "/api/servers")).body.servers.find((s) => s.id === added.body.id);
     expect(listed?.lastScan?.id).toBe(scan.body.id);
     // The other instance can use the credentials the first one sealed: same key, same store.
