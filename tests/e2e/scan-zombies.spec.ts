@@ -55,8 +55,9 @@ test("log in, add a lab server, scan it and see its zombies grouped by parent", 
   expect(await page.content()).not.toContain(keyLine);
   await page.goto("/");
   expect(await page.content()).not.toContain(keyLine);
-  await page.goBack();
-
+  await page.goBack({ waitUntil: "load" });
+  // The back navigation must be over before the reload, or the reload aborts it (seen under load).
+  await expect(page).toHaveURL(/\/servers\//);
   await page.reload();
   await expect(page.getByText(lab.hostKeyFingerprint).first()).toBeVisible();
   await expect(groups.filter({ hasText: /httpd \(\d+\): 9 zombies/ })).toHaveCount(1);
